@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitepress';
+
+export default defineConfig({
+  title: 'Confab',
+  description: 'Open-source instant messaging for any web product',
+  cleanUrls: true,
+  themeConfig: {
+    nav: [
+      { text: 'Guide', link: '/guide/getting-started' },
+      { text: 'Protocol', link: '/protocol' },
+    ],
+    sidebar: [
+      {
+        text: 'Guide',
+        items: [
+          { text: 'Getting started', link: '/guide/getting-started' },
+          { text: 'Running the server', link: '/guide/server' },
+          { text: 'Headless SDK (@confab/core)', link: '/guide/core' },
+          { text: 'Vue components (@confab/vue)', link: '/guide/vue' },
+        ],
+      },
+      {
+        text: 'Reference',
+        items: [
+          { text: 'Wire protocol', link: '/protocol' },
+          { text: 'Contributing', link: '/contributing' },
+        ],
+      },
+    ],
+  },
+});

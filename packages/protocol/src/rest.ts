@@ -1,0 +1,89 @@
+import type { Conversation, Friend, Message, Request, User } from './entities.js';
+
+/** REST base path. */
+export const API_PREFIX = '/api/v1';
+
+export interface RegisterBody {
+  username: string;
+  password: string;
+  /** Defaults to the username. */
+  displayName?: string;
+}
+
+export interface LoginBody {
+  username: string;
+  password: string;
+}
+
+export interface AuthResponse {
+  user: User;
+  token: string;
+  /** When the token expires (ms since epoch). */
+  expiresAt: number;
+}
+
+export interface MeResponse {
+  user: User;
+}
+
+export interface UsersResponse {
+  users: User[];
+}
+
+export interface FriendsResponse {
+  friends: Friend[];
+}
+
+export interface RequestsResponse {
+  requests: Request[];
+}
+
+export interface CreateFriendRequestBody {
+  kind: 'friend';
+  targetId: string;
+  note?: string;
+}
+
+export type CreateRequestBody = CreateFriendRequestBody;
+
+export interface RequestResponse {
+  request: Request;
+}
+
+export interface ConversationsResponse {
+  conversations: Conversation[];
+}
+
+export interface ConversationResponse {
+  conversation: Conversation;
+}
+
+/** Query of `GET /conversations/:id/messages`: at most one of `before` / `after`. */
+export interface HistoryQuery {
+  /** Messages with seq < before, newest page first (returned in ascending order). */
+  before?: number;
+  /** Messages with seq > after, oldest first. */
+  after?: number;
+  limit?: number;
+}
+
+export interface HistoryResponse {
+  /** Ascending by seq. */
+  messages: Message[];
+  /** More messages exist beyond this page in the direction asked. */
+  hasMore: boolean;
+}
+
+export interface ReadBody {
+  seq: number;
+}
+
+export interface ReadResponse {
+  conversationId: string;
+  readSeq: number;
+  unread: number;
+}
+
+export interface OkResponse {
+  ok: true;
+}
