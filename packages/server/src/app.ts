@@ -1,0 +1,122 @@
+import { API_PREFIX, LIMITS } from '@confab/protocol';
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { createTokenService, type TokenService } from './auth/tokens.js';
+import type { ServerConfig } from './config.js';
+import { seedDemo } from './demo.js';
+import { registerAuthRoutes, registerMeRoutes } from './http/auth-routes.js';
+import { requireAuth } from './http/auth.js';
+import { registerConversationRoutes } from './http/conversations-routes.js';
+import { installErrorHandling } from './http/errors.js';
+import { registerHealthRoutes } from './http/health-routes.js';
+import { registerRequestRoutes } from './http/requests-routes.js';
+import type { App } from './http/types.js';
+import { registerUserRoutes } from './http/users-routes.js';
+import { validatorCompiler } from './http/validator.js';
+import { createSocketNotifier } from './realtime/notifier.js';
+import { createRealtime, serveRealtime } from './realtime/socket.js';
+import type { ConfabIo } from './realtime/types.js';
+import { createServices, type Services } from './services/index.js';
+import { openSqliteStore } from './storage/sqlite/sqlite-store.js';
+import type { Store } from './storage/store.js';
+
+/** A running (or ready to listen) Confab server. */
+export interface ConfabServer {
+  app: App;
+  io: ConfabIo;
+  store: Store;
+  services: Services;
+  tokens: TokenService;
+  /** `http://host:port` once listening; throws before. */
+  readonly url: string;
+  /** Starts listening on `config.host:config.port`; resolves with the URL. */
+  listen(): Promise<string>;
+  /** Closes sockets, then HTTP, then the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface CreateServerOptions {
+  /** Storage backend. @default the SQLite file `config.databaseFile` */
+  store?: Store;
+}
+
+/**
+ * Builds the Fastify app, the socket.io server on the same port, the services and the store.
+ * @example
+ * const server = await createServer(loadConfig(['--port', '0'], process.env));
+ * console.log(await server.listen());
+ */
+export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<ConfabServer> {
+  const store = options.store ?? openSqliteStore(config.databaseFile);
+  const app: App = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: LIMITS.maxPayloadBytes,
+    forceCloseConnections: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.decorateRequest('userId', '');
+
+  const tokens = createTokenService(config.jwtSecret, config.tokenTtlSeconds);
+  const io = createRealtime(app.server, tokens);
+  const services = createServices({ store, notifier: createSocketNotifier(io), now: Date.now }, tokens);
+  serveRealtime(io, services, app.log);
+
+  if (config.webDir) await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true });
+  installErrorHandling(app, { spaFallback: config.webDir !== null });
+  registerHealthRoutes(app, store);
+  await app.register(
+    async (api: App) => {
+      registerHealthRoutes(api, store);
+      registerAuthRoutes(api, services);
+      await api.register(async (authed: App) => {
+        requireAuth(authed, tokens);
+        registerMeRoutes(authed, services);
+        registerUserRoutes(authed, services);
+        registerRequestRoutes(authed, services);
+        registerConversationRoutes(authed, services);
+      });
+    },
+    { prefix: API_PREFIX },
+  );
+
+  if (config.demo) await seedDemo(store, app.log);
+
+  app.addHook('preClose', async () => {
+    io.local.disconnectSockets(true);
+    io.engine.close();
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    io,
+    store,
+    services,
+    tokens,
+    get url() {
+      return listeningUrl(app);
+    },
+    async listen() {
+      await app.listen({ port: config.port, host: config.host });
+      return listeningUrl(app);
+    },
+    close() {
+      closing ??= (async () => {
+        try {
+          await app.close();
+        } finally {
+          await store.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}
+
+function listeningUrl(app: App): string {
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('The server is not listening');
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}

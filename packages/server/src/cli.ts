@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+import { createServer, type ConfabServer } from './app.js';
+import { ConfigError, helpText, loadConfig, parseCliArgs } from './config.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo.js';
+
+async function main(argv: string[]): Promise<void> {
+  let config;
+  try {
+    if (parseCliArgs(argv).help) {
+      console.log(helpText());
+      return;
+    }
+    config = loadConfig(argv, process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`confab-server: ${error.message}`);
+    process.exitCode = 2;
+    return;
+  }
+
+  const server: ConfabServer = await createServer(config);
+  const url = await server.listen();
+  if (config.demo) {
+    const names = DEMO_USERS.map((user) => user.username).join(', ');
+    console.log(`Demo users: ${names} (password: ${DEMO_PASSWORD}); alice and bob are friends.`);
+  }
+  // The last line: scripts and tests wait for it.
+  console.log(`Confab is running at ${url}`);
+
+  const shutdown = (signal: NodeJS.Signals): void => {
+    server.app.log.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        server.app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error('confab-server failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import type { Ack, ClientToServerEvents } from '@confab/protocol';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Static, TSchema } from 'typebox';
+import { wireErrorFor } from '../errors.js';
+import { ReadPayloadSchema, SendMessagePayloadSchema } from '../schemas.js';
+import type { Services } from '../services/index.js';
+import { compileValidator, type Validator } from '../validation.js';
+import type { ConfabSocket } from './types.js';
+
+type EventName = keyof ClientToServerEvents;
+/** The success part of an event's ack, without `ok`. */
+type AckResult<E extends EventName> =
+  Parameters<ClientToServerEvents[E]>[1] extends (response: Ack<infer T>) => void ? T : never;
+
+interface HandlerSpec<E extends EventName, S extends TSchema> {
+  schema: S;
+  run: (userId: string, payload: Static<S>) => Promise<AckResult<E>>;
+}
+
+type HandlerTable = { [E in EventName]: HandlerSpec<E, TSchema> };
+
+/** One entry per client event: the payload schema and the service call. */
+function handlerTable(services: Services): HandlerTable {
+  return {
+    'message:send': {
+      schema: SendMessagePayloadSchema,
+      run: async (userId, payload) => ({ message: await services.messaging.sendMessage(userId, payload as Static<typeof SendMessagePayloadSchema>) }),
+    },
+    'conversation:read': {
+      schema: ReadPayloadSchema,
+      run: (userId, payload) => services.messaging.markRead(userId, payload as Static<typeof ReadPayloadSchema>),
+    },
+  };
+}
+
+/**
+ * Binds every client event on a socket: validate with the compiled schema, run the service, ack.
+ * Bad input is answered, never thrown, and never disconnects; a missing ack is tolerated.
+ */
+export function createEventBinder(services: Services, log: FastifyBaseLogger) {
+  const table = handlerTable(services);
+  const validators = new Map<EventName, Validator<unknown>>(
+    (Object.keys(table) as EventName[]).map((event) => [event, compileValidator(table[event].schema, `${event} payload`)]),
+  );
+
+  return function bindEvents(socket: ConfabSocket): void {
+    for (const event of Object.keys(table) as EventName[]) {
+      const validate = validators.get(event) as Validator<unknown>;
+      const listener = async (...args: unknown[]): Promise<void> => {
+        // `emit(event, ack)` without a payload: the callback arrives first.
+        const last = args[args.length - 1];
+        const ack = typeof last === 'function' ? (last as (response: unknown) => void) : undefined;
+        const payload = ack && args.length === 1 ? undefined : args[0];
+        let response: unknown;
+        try {
+          const result = await table[event].run(socket.data.userId, validate(payload));
+          response = { ok: true, ...result };
+        } catch (error) {
+          response = { ok: false, error: wireErrorFor(error, log.child({ event, userId: socket.data.userId })) };
+        }
+        ack?.(response);
+      };
+      socket.on(event, listener as never);
+    }
+  };
+}

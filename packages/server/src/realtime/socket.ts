@@ -1,0 +1,64 @@
+import { LIMITS, type WireError } from '@confab/protocol';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { TokenService } from '../auth/tokens.js';
+import { isApiError } from '../errors.js';
+import type { Services } from '../services/index.js';
+import { createEventBinder } from './handlers.js';
+import { userRoom } from './notifier.js';
+import type { ConfabIo, ConfabSocket } from './types.js';
+
+/** setTimeout cannot wait longer than this (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** An Error for `next(error)` whose `data` reaches the client as `connect_error`'s `err.data`. */
+function handshakeError(wire: WireError): Error & { data: WireError } {
+  return Object.assign(new Error(wire.message), { data: wire });
+}
+
+/** Ends the socket's session when its token expires: `session:expired`, then disconnect. */
+function scheduleExpiry(socket: ConfabSocket): void {
+  let timer: NodeJS.Timeout;
+  const arm = (): void => {
+    const remaining = socket.data.expiresAt - Date.now();
+    if (remaining <= 0) {
+      socket.emit('session:expired', { reason: 'expired' });
+      socket.disconnect(true);
+      return;
+    }
+    timer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));
+  };
+  arm();
+  socket.once('disconnect', () => clearTimeout(timer));
+}
+
+/** Creates the socket.io server on Fastify's HTTP server (one port), refusing handshakes without a valid token. */
+export function createRealtime(httpServer: HttpServer, tokens: TokenService): ConfabIo {
+  const io: ConfabIo = new Server(httpServer, { maxHttpBufferSize: LIMITS.maxPayloadBytes, serveClient: false });
+  io.use((socket, next) => {
+    const auth = (socket.handshake.auth ?? {}) as { token?: unknown };
+    tokens
+      .verify(typeof auth.token === 'string' ? auth.token : null)
+      .then(({ userId, expiresAt }) => {
+        socket.data.userId = userId;
+        socket.data.expiresAt = expiresAt;
+        next();
+      })
+      .catch((error: unknown) => {
+        const wire: WireError = isApiError(error) ? error.toWire() : { code: 'UNAUTHORIZED', message: 'Authentication failed' };
+        next(handshakeError(wire));
+      });
+  });
+  return io;
+}
+
+/** Each connected socket joins `user:<id>`, gets the event handlers, and ends when its token expires. */
+export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBaseLogger): void {
+  const bindEvents = createEventBinder(services, log);
+  io.on('connection', (socket) => {
+    void socket.join(userRoom(socket.data.userId));
+    bindEvents(socket);
+    scheduleExpiry(socket);
+  });
+}

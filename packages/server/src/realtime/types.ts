@@ -1,0 +1,12 @@
+import type { ClientToServerEvents, ServerToClientEvents } from '@confab/protocol';
+import type { Server, Socket } from 'socket.io';
+
+/** What the handshake leaves on each socket. */
+export interface SocketData {
+  userId: string;
+  /** Token expiry, ms since epoch. */
+  expiresAt: number;
+}
+
+export type ConfabIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type ConfabSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

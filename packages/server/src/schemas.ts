@@ -1,0 +1,76 @@
+/**
+ * TypeBox schemas for every REST body, query and params object and every socket payload.
+ * One schema library for both: REST routes use them through the Fastify validator compiler,
+ * socket handlers through {@link compileValidator}; both map failures the same way.
+ */
+import { LIMITS } from '@confab/protocol';
+import { Type, type Static } from 'typebox';
+
+const strict = { additionalProperties: false } as const;
+
+export const Id = Type.String({ minLength: 1, maxLength: LIMITS.idMaxLength });
+const Seq = Type.Integer({ minimum: 0 });
+
+export const RegisterBodySchema = Type.Object(
+  {
+    username: Type.String({ minLength: LIMITS.usernameMinLength, maxLength: LIMITS.usernameMaxLength, pattern: LIMITS.usernamePattern }),
+    password: Type.String({ minLength: LIMITS.passwordMinLength, maxLength: LIMITS.passwordMaxLength }),
+    displayName: Type.Optional(Type.String({ maxLength: LIMITS.displayNameMaxLength })),
+  },
+  strict,
+);
+
+export const LoginBodySchema = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: LIMITS.usernameMaxLength }),
+    password: Type.String({ minLength: 1, maxLength: LIMITS.passwordMaxLength }),
+  },
+  strict,
+);
+
+export const UsersQuerySchema = Type.Object({ query: Type.String({ maxLength: LIMITS.searchQueryMaxLength }) }, strict);
+
+export const IdParamsSchema = Type.Object({ id: Id }, strict);
+export const UserIdParamsSchema = Type.Object({ userId: Id }, strict);
+
+export const CreateRequestBodySchema = Type.Object(
+  {
+    kind: Type.Literal('friend'),
+    targetId: Id,
+    note: Type.Optional(Type.String({ maxLength: LIMITS.requestNoteMaxLength })),
+  },
+  strict,
+);
+
+export const HistoryQuerySchema = Type.Object(
+  {
+    before: Type.Optional(Type.Integer({ minimum: 1 })),
+    after: Type.Optional(Seq),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.historyPageMax })),
+  },
+  strict,
+);
+
+export const ReadBodySchema = Type.Object({ seq: Seq }, strict);
+
+const TextContentSchema = Type.Object({ text: Type.String({ minLength: 1, maxLength: LIMITS.textMaxLength }) }, strict);
+const sendFields = {
+  clientMsgId: Type.String({ minLength: 1, maxLength: LIMITS.clientMsgIdMaxLength }),
+  type: Type.Literal('text'),
+  content: TextContentSchema,
+};
+
+/** `message:send`. Exactly one of `conversationId` or `to` (checked by the messaging service). */
+export const SendMessagePayloadSchema = Type.Object(
+  { ...sendFields, conversationId: Type.Optional(Id), to: Type.Optional(Id) },
+  strict,
+);
+
+export const ReadPayloadSchema = Type.Object({ conversationId: Id, seq: Seq }, strict);
+
+export type RegisterInput = Static<typeof RegisterBodySchema>;
+export type LoginInput = Static<typeof LoginBodySchema>;
+export type CreateRequestInput = Static<typeof CreateRequestBodySchema>;
+export type HistoryInput = Static<typeof HistoryQuerySchema>;
+export type SendMessageInput = Static<typeof SendMessagePayloadSchema>;
+export type ReadInput = Static<typeof ReadPayloadSchema>;

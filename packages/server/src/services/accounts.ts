@@ -1,0 +1,52 @@
+import { LIMITS, type AuthResponse, type User } from '@confab/protocol';
+import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.js';
+import type { TokenService } from '../auth/tokens.js';
+import { ApiError } from '../errors.js';
+import { newId } from '../ids.js';
+import type { LoginInput, RegisterInput } from '../schemas.js';
+import type { ServiceContext } from './context.js';
+
+const BAD_CREDENTIALS = 'Wrong username or password';
+
+export function createAccountService(context: ServiceContext, tokens: TokenService) {
+  const { store } = context;
+
+  async function authResponse(user: User): Promise<AuthResponse> {
+    const { token, expiresAt } = await tokens.issue(user.id);
+    return { user, token, expiresAt };
+  }
+
+  return {
+    async register(input: RegisterInput): Promise<AuthResponse> {
+      const displayName = input.displayName?.trim() || input.username;
+      const id = newId('u');
+      const passwordHash = await hashPassword(input.password);
+      const created = await store.createUser({ id, username: input.username, displayName, passwordHash, createdAt: context.now() });
+      if (!created) throw new ApiError('CONFLICT', 'That username is taken', { field: 'username' });
+      return authResponse({ id, username: input.username, displayName, avatarUrl: null });
+    },
+
+    async login(input: LoginInput): Promise<AuthResponse> {
+      const record = await store.findUserByUsername(input.username);
+      const valid = await verifyPassword(record?.passwordHash ?? (await decoyPasswordHash()), input.password);
+      if (!record || !valid) throw new ApiError('UNAUTHORIZED', BAD_CREDENTIALS);
+      const { passwordHash: _hash, createdAt: _createdAt, ...user } = record;
+      return authResponse(user);
+    },
+
+    /** The caller's profile; a token for a user that no longer exists is UNAUTHORIZED. */
+    async me(userId: string): Promise<User> {
+      const user = await store.getUser(userId);
+      if (!user) throw new ApiError('UNAUTHORIZED', 'The session token is invalid');
+      return user;
+    },
+
+    async search(userId: string, query: string): Promise<User[]> {
+      const trimmed = query.trim();
+      if (trimmed === '') return [];
+      return store.searchUsers(trimmed, userId, LIMITS.searchResultsMax);
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;

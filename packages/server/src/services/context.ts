@@ -1,0 +1,15 @@
+import type { ServerToClientEvents } from '@confab/protocol';
+import type { Store } from '../storage/store.js';
+
+/** Pushes server events to every socket of a user. Implemented over socket.io rooms. */
+export interface Notifier {
+  toUser<E extends keyof ServerToClientEvents>(userId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+}
+
+/** What every service needs: storage, live pushes, and the clock. */
+export interface ServiceContext {
+  store: Store;
+  notifier: Notifier;
+  /** Server time in ms. @default Date.now */
+  now: () => number;
+}

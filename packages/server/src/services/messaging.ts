@@ -1,0 +1,100 @@
+import { LIMITS, type DirectConversation, type HistoryResponse, type Message, type ReadResponse } from '@confab/protocol';
+import { ApiError } from '../errors.js';
+import { newId } from '../ids.js';
+import type { HistoryInput, ReadInput, SendMessageInput } from '../schemas.js';
+import type { ConversationRecord } from '../storage/store.js';
+import type { ServiceContext } from './context.js';
+
+export function createMessagingService(context: ServiceContext) {
+  const { store, notifier } = context;
+
+  /** The conversation, if it exists (else NOT_FOUND) and the caller is a member (else FORBIDDEN). */
+  async function memberOf(userId: string, conversationId: string): Promise<ConversationRecord> {
+    const conversation = await store.getConversation(conversationId);
+    if (!conversation) throw new ApiError('NOT_FOUND', 'No such conversation');
+    if (!conversation.memberIds.includes(userId)) throw new ApiError('FORBIDDEN', 'You are not a member of this conversation');
+    return conversation;
+  }
+
+  /** Where a send goes: the given conversation, or the direct conversation with friend `to`. */
+  async function sendTarget(senderId: string, input: SendMessageInput): Promise<ConversationRecord> {
+    if ((input.conversationId === undefined) === (input.to === undefined)) {
+      throw new ApiError('VALIDATION', 'Give exactly one of conversationId or to', { fields: [{ field: 'conversationId' }, { field: 'to' }] });
+    }
+    if (input.to !== undefined) {
+      const friendship = await store.getFriendship(senderId, input.to);
+      if (!friendship) throw new ApiError('NOT_FRIENDS', 'You can only message your friends');
+      return memberOf(senderId, friendship.conversationId);
+    }
+    const conversation = await memberOf(senderId, input.conversationId as string);
+    const peerId = conversation.memberIds.find((id) => id !== senderId);
+    if (conversation.kind === 'direct' && (peerId === undefined || !(await store.getFriendship(senderId, peerId)))) {
+      throw new ApiError('NOT_FRIENDS', 'You can only message your friends');
+    }
+    return conversation;
+  }
+
+  return {
+    /**
+     * Stores a message with the next seq and pushes `message:new` to every socket of every member.
+     * Resending a `clientMsgId` returns the original message and pushes nothing.
+     */
+    async sendMessage(senderId: string, input: SendMessageInput): Promise<Message> {
+      if (input.content.text.trim() === '') {
+        throw new ApiError('VALIDATION', 'The message text is empty', { fields: [{ field: 'content.text', problem: 'is blank' }] });
+      }
+      const conversation = await sendTarget(senderId, input);
+      const result = await store.appendMessage({
+        id: newId('m'),
+        conversationId: conversation.id,
+        senderId,
+        clientMsgId: input.clientMsgId,
+        type: input.type,
+        content: { text: input.content.text },
+        createdAt: context.now(),
+      });
+      if (result.outcome === 'conflict') {
+        throw new ApiError('CONFLICT', 'This clientMsgId was already used for another conversation', { field: 'clientMsgId' });
+      }
+      if (result.outcome === 'created') {
+        for (const memberId of conversation.memberIds) notifier.toUser(memberId, 'message:new', result.message);
+      }
+      return result.message;
+    },
+
+    /**
+     * Moves the caller's read cursor forward (never back, never past lastSeq); when it moved, pushes
+     * `conversation:read` to every member (the reader's other sockets, and the peer as a receipt).
+     */
+    async markRead(userId: string, input: ReadInput): Promise<ReadResponse> {
+      const conversation = await memberOf(userId, input.conversationId);
+      const cursor = await store.advanceReadCursor(conversation.id, userId, input.seq);
+      if (!cursor) throw new ApiError('FORBIDDEN', 'You are not a member of this conversation');
+      if (cursor.moved) {
+        const event = { conversationId: conversation.id, userId, readSeq: cursor.readSeq };
+        for (const memberId of conversation.memberIds) notifier.toUser(memberId, 'conversation:read', event);
+      }
+      return { conversationId: conversation.id, readSeq: cursor.readSeq, unread: Math.max(0, cursor.lastSeq - cursor.readSeq) };
+    },
+
+    async history(userId: string, conversationId: string, query: HistoryInput): Promise<HistoryResponse> {
+      if (query.before !== undefined && query.after !== undefined) {
+        throw new ApiError('VALIDATION', 'Give at most one of before and after', { fields: [{ field: 'before' }, { field: 'after' }] });
+      }
+      await memberOf(userId, conversationId);
+      const limit = query.limit ?? LIMITS.historyPageDefault;
+      return store.listMessages(conversationId, { before: query.before, after: query.after, limit });
+    },
+
+    listConversations: (userId: string): Promise<DirectConversation[]> => store.listConversationViews(userId),
+
+    async getConversation(userId: string, conversationId: string): Promise<DirectConversation> {
+      await memberOf(userId, conversationId);
+      const view = await store.getConversationView(userId, conversationId);
+      if (!view) throw new ApiError('NOT_FOUND', 'No such conversation');
+      return view;
+    },
+  };
+}
+
+export type MessagingService = ReturnType<typeof createMessagingService>;

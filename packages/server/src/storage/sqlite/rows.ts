@@ -1,0 +1,136 @@
+/** Row shapes of the SQLite queries, the SELECT fragments that produce them, and their mappers. */
+import type { DirectConversation, FriendRequest, Message, RequestStatus, User } from '@confab/protocol';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  avatar_url: string | null;
+}
+
+export const USER_COLUMNS = 'id, username, display_name, avatar_url';
+
+export function userFromRow(row: UserRow): User {
+  return { id: row.id, username: row.username, displayName: row.display_name, avatarUrl: row.avatar_url };
+}
+
+/** Columns of a user joined under `alias`, each renamed `<prefix>_<column>`. */
+function prefixedUser(alias: string, prefix: string): string {
+  return USER_COLUMNS.split(', ').map((column) => `${alias}.${column} AS ${prefix}_${column}`).join(', ');
+}
+
+function userFromPrefixed(row: Record<string, unknown>, prefix: string): User {
+  return userFromRow({
+    id: row[`${prefix}_id`] as string,
+    username: row[`${prefix}_username`] as string,
+    display_name: row[`${prefix}_display_name`] as string,
+    avatar_url: row[`${prefix}_avatar_url`] as string | null,
+  });
+}
+
+export interface MessageRow {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  sender_id: string;
+  client_msg_id: string;
+  type: string;
+  content: string;
+  created_at: number;
+}
+
+export const MESSAGE_COLUMNS = 'id, conversation_id, seq, sender_id, client_msg_id, type, content, created_at';
+
+export function messageFromRow(row: MessageRow): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    senderId: row.sender_id,
+    clientMsgId: row.client_msg_id,
+    type: row.type as Message['type'],
+    content: JSON.parse(row.content) as Message['content'],
+    createdAt: row.created_at,
+  };
+}
+
+export const REQUEST_SELECT = `
+  SELECT r.id, r.note, r.status, r.created_at, r.updated_at, ${prefixedUser('f', 'from')}, ${prefixedUser('t', 'to')}
+  FROM requests r JOIN users f ON f.id = r.from_id JOIN users t ON t.id = r.to_id`;
+
+export interface RequestRow {
+  id: string;
+  note: string;
+  status: RequestStatus;
+  created_at: number;
+  updated_at: number;
+  [column: string]: unknown;
+}
+
+export function requestFromRow(row: RequestRow): FriendRequest {
+  return {
+    id: row.id,
+    kind: 'friend',
+    from: userFromPrefixed(row, 'from'),
+    to: userFromPrefixed(row, 'to'),
+    note: row.note,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * A direct conversation as the member `me` sees it, with the peer, the peer's cursor and the last
+ * message, in one row. Callers add WHERE (binding `me.user_id`) and ORDER BY.
+ */
+export const CONVERSATION_VIEW_SELECT = `
+  SELECT c.id, c.last_seq, c.created_at, c.last_message_at, me.read_seq, peer.read_seq AS peer_read_seq,
+    ${prefixedUser('u', 'peer')},
+    m.id AS m_id, m.seq AS m_seq, m.sender_id AS m_sender_id, m.client_msg_id AS m_client_msg_id,
+    m.type AS m_type, m.content AS m_content, m.created_at AS m_created_at
+  FROM conversation_members me
+  JOIN conversations c ON c.id = me.conversation_id AND c.kind = 'direct'
+  JOIN conversation_members peer ON peer.conversation_id = c.id AND peer.user_id <> me.user_id
+  JOIN users u ON u.id = peer.user_id
+  LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq`;
+
+export interface ConversationViewRow {
+  id: string;
+  last_seq: number;
+  created_at: number;
+  last_message_at: number | null;
+  read_seq: number;
+  peer_read_seq: number;
+  m_id: string | null;
+  [column: string]: unknown;
+}
+
+export function conversationFromRow(row: ConversationViewRow): DirectConversation {
+  const lastMessage =
+    row.m_id === null
+      ? null
+      : messageFromRow({
+          id: row.m_id,
+          conversation_id: row.id,
+          seq: row.m_seq as number,
+          sender_id: row.m_sender_id as string,
+          client_msg_id: row.m_client_msg_id as string,
+          type: row.m_type as string,
+          content: row.m_content as string,
+          created_at: row.m_created_at as number,
+        });
+  return {
+    id: row.id,
+    kind: 'direct',
+    peer: userFromPrefixed(row, 'peer'),
+    lastMessage,
+    lastSeq: row.last_seq,
+    readSeq: row.read_seq,
+    unread: Math.max(0, row.last_seq - row.read_seq),
+    peerReadSeq: row.peer_read_seq,
+    pinned: false,
+    muted: false,
+    activeAt: row.last_message_at ?? row.created_at,
+  };
+}

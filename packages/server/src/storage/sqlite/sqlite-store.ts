@@ -1,0 +1,214 @@
+import type { DirectConversation, Friend, FriendRequest, Message, User } from '@confab/protocol';
+import type { Database } from 'better-sqlite3';
+import type {
+  AppendResult,
+  ConversationRecord,
+  FriendshipRecord,
+  HistoryPage,
+  HistoryRange,
+  NewFriendRequest,
+  NewMessage,
+  NewUser,
+  ReadCursorResult,
+  Store,
+  UserRecord,
+} from '../store.js';
+import { openDatabase } from './open.js';
+import {
+  conversationFromRow,
+  messageFromRow,
+  requestFromRow,
+  userFromRow,
+  type ConversationViewRow,
+  type MessageRow,
+  type RequestRow,
+  type UserRow,
+} from './rows.js';
+import { prepareStatements, type Statements } from './statements.js';
+
+/** Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`. */
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** The SQLite backend of {@link Store}, on better-sqlite3 (synchronous calls behind async methods). */
+export class SqliteStore implements Store {
+  private readonly sql: Statements;
+
+  constructor(readonly db: Database) {
+    this.sql = prepareStatements(db);
+  }
+
+  async createUser(user: NewUser): Promise<boolean> {
+    return this.sql.insertUser.run(user).changes === 1;
+  }
+
+  async getUser(id: string): Promise<User | null> {
+    const row = this.sql.userById.get(id) as UserRow | undefined;
+    return row ? userFromRow(row) : null;
+  }
+
+  async findUserByUsername(username: string): Promise<UserRecord | null> {
+    const row = this.sql.userByUsername.get(username) as (UserRow & { password_hash: string; created_at: number }) | undefined;
+    return row ? { ...userFromRow(row), passwordHash: row.password_hash, createdAt: row.created_at } : null;
+  }
+
+  async searchUsers(query: string, excludeId: string, limit: number): Promise<User[]> {
+    const escaped = likeEscape(query);
+    const rows = this.sql.searchUsers.all({ excludeId, contains: `%${escaped}%`, prefix: `${escaped}%`, limit }) as UserRow[];
+    return rows.map(userFromRow);
+  }
+
+  async getFriendship(userId: string, friendId: string): Promise<FriendshipRecord | null> {
+    const row = this.sql.friendship.get(userId, friendId) as { conversation_id: string; created_at: number } | undefined;
+    return row ? { conversationId: row.conversation_id, since: row.created_at } : null;
+  }
+
+  async listFriends(userId: string): Promise<Friend[]> {
+    const rows = this.sql.friendsOf.all(userId) as (UserRow & { conversation_id: string; since: number })[];
+    return rows.map((row) => ({ user: userFromRow(row), conversationId: row.conversation_id, since: row.since }));
+  }
+
+  async makeFriends(userA: string, userB: string, now: number, newConversationId: string): Promise<string> {
+    return this.db.transaction(() => this.befriend(userA, userB, now, newConversationId)).immediate();
+  }
+
+  /** Both friendship rows and the pair's direct conversation; call inside a transaction. */
+  private befriend(userA: string, userB: string, now: number, newConversationId: string): string {
+    const directKey = [userA, userB].sort().join(':');
+    this.sql.insertDirectConversation.run(newConversationId, directKey, now);
+    const { id: conversationId } = this.sql.conversationIdByDirectKey.get(directKey) as { id: string };
+    for (const [userId, friendId] of [[userA, userB], [userB, userA]] as const) {
+      this.sql.insertMember.run(conversationId, userId);
+      this.sql.insertFriendship.run(userId, friendId, conversationId, now);
+    }
+    return conversationId;
+  }
+
+  async removeFriendship(userId: string, friendId: string): Promise<string | null> {
+    return this.db.transaction(() => {
+      const row = this.sql.deleteFriendship.get(userId, friendId) as { conversation_id: string } | undefined;
+      this.sql.deleteFriendship.run(friendId, userId);
+      return row?.conversation_id ?? null;
+    }).immediate();
+  }
+
+  async createFriendRequest(request: NewFriendRequest): Promise<FriendRequest | null> {
+    try {
+      this.sql.insertRequest.run(request);
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+    return this.getRequest(request.id);
+  }
+
+  async getRequest(id: string): Promise<FriendRequest | null> {
+    const row = this.sql.requestById.get(id) as RequestRow | undefined;
+    return row ? requestFromRow(row) : null;
+  }
+
+  async findPendingRequest(fromId: string, toId: string): Promise<FriendRequest | null> {
+    const row = this.sql.pendingRequest.get(fromId, toId) as RequestRow | undefined;
+    return row ? requestFromRow(row) : null;
+  }
+
+  async listRequests(userId: string): Promise<FriendRequest[]> {
+    return (this.sql.requestsOf.all({ userId }) as RequestRow[]).map(requestFromRow);
+  }
+
+  async settleRequest(id: string, status: 'rejected' | 'cancelled', now: number): Promise<FriendRequest | null> {
+    if (this.sql.settleRequest.run({ id, status, now }).changes !== 1) return null;
+    return this.getRequest(id);
+  }
+
+  async acceptFriendRequest(id: string, now: number, newConversationId: string) {
+    return this.db.transaction(() => {
+      if (this.sql.settleRequest.run({ id, status: 'accepted', now }).changes !== 1) return null;
+      const request = requestFromRow(this.sql.requestById.get(id) as RequestRow);
+      const conversationId = this.befriend(request.from.id, request.to.id, now, newConversationId);
+      return { request, conversationId };
+    }).immediate();
+  }
+
+  async getConversation(id: string): Promise<ConversationRecord | null> {
+    const row = this.sql.conversation.get(id) as { id: string; kind: 'direct'; last_seq: number } | undefined;
+    if (!row) return null;
+    return { id: row.id, kind: row.kind, lastSeq: row.last_seq, memberIds: (this.sql.memberIds.all(id) as { user_id: string }[]).map((member) => member.user_id) };
+  }
+
+  async getConversationView(userId: string, conversationId: string): Promise<DirectConversation | null> {
+    const row = this.sql.conversationView.get(userId, conversationId) as ConversationViewRow | undefined;
+    return row ? conversationFromRow(row) : null;
+  }
+
+  async listConversationViews(userId: string): Promise<DirectConversation[]> {
+    return (this.sql.conversationViews.all(userId) as ConversationViewRow[]).map(conversationFromRow);
+  }
+
+  async appendMessage(message: NewMessage): Promise<AppendResult> {
+    try {
+      return this.db.transaction(() => {
+        const earlier = this.findByClientId(message);
+        if (earlier) return earlier;
+        const { last_seq: seq } = this.sql.nextSeq.get(message.createdAt, message.conversationId) as { last_seq: number };
+        this.sql.insertMessage.run({ ...message, seq, content: JSON.stringify(message.content) });
+        this.sql.raiseReadCursor.run(seq, message.conversationId, message.senderId);
+        const stored: Message = { ...message, seq };
+        return { outcome: 'created' as const, message: stored };
+      }).immediate();
+    } catch (error) {
+      // Another writer stored the same (sender, clientMsgId) first: answer with its message.
+      const earlier = isUniqueViolation(error) ? this.findByClientId(message) : null;
+      if (earlier) return earlier;
+      throw error;
+    }
+  }
+
+  private findByClientId(message: NewMessage): AppendResult | null {
+    const row = this.sql.messageByClientId.get(message.senderId, message.clientMsgId) as MessageRow | undefined;
+    if (!row) return null;
+    const outcome = row.conversation_id === message.conversationId ? 'duplicate' : 'conflict';
+    return { outcome, message: messageFromRow(row) };
+  }
+
+  async listMessages(conversationId: string, range: HistoryRange): Promise<HistoryPage> {
+    const ascending = range.after !== undefined;
+    const rows = (
+      ascending
+        ? this.sql.messagesAfter.all(conversationId, range.after, range.limit + 1)
+        : this.sql.messagesBefore.all(conversationId, range.before ?? Number.MAX_SAFE_INTEGER, range.limit + 1)
+    ) as MessageRow[];
+    const hasMore = rows.length > range.limit;
+    const page = rows.slice(0, range.limit).map(messageFromRow);
+    return { messages: ascending ? page : page.reverse(), hasMore };
+  }
+
+  async advanceReadCursor(conversationId: string, userId: string, seq: number): Promise<ReadCursorResult | null> {
+    return this.db.transaction(() => {
+      const row = this.sql.readCursor.get(conversationId, userId) as { read_seq: number; last_seq: number } | undefined;
+      if (!row) return null;
+      const readSeq = Math.max(row.read_seq, Math.min(seq, row.last_seq));
+      const moved = readSeq > row.read_seq;
+      if (moved) this.sql.raiseReadCursor.run(readSeq, conversationId, userId);
+      return { readSeq, lastSeq: row.last_seq, moved };
+    }).immediate();
+  }
+
+  async ping(): Promise<void> {
+    this.sql.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Opens the SQLite file (WAL, foreign keys, migrations) and returns the store over it. */
+export function openSqliteStore(file: string): SqliteStore {
+  return new SqliteStore(openDatabase(file).db);
+}

@@ -1,0 +1,134 @@
+/**
+ * The storage contract. Every method is async and each one is a whole unit of work (its own
+ * transaction where it writes more than one row), so a PostgreSQL backend can implement the same
+ * interface without SQL leaking into the services.
+ */
+import type { DirectConversation, Friend, FriendRequest, Message, User } from '@confab/protocol';
+
+/** A user row with its password hash; never sent to clients. */
+export interface UserRecord extends User {
+  passwordHash: string;
+  createdAt: number;
+}
+
+export interface NewUser {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  createdAt: number;
+}
+
+export interface NewFriendRequest {
+  id: string;
+  fromId: string;
+  toId: string;
+  note: string;
+  createdAt: number;
+}
+
+/** The friendship from one user's side. */
+export interface FriendshipRecord {
+  conversationId: string;
+  since: number;
+}
+
+export interface ConversationRecord {
+  id: string;
+  kind: 'direct';
+  lastSeq: number;
+  memberIds: string[];
+}
+
+export interface NewMessage {
+  id: string;
+  conversationId: string;
+  senderId: string;
+  clientMsgId: string;
+  type: Message['type'];
+  content: Message['content'];
+  createdAt: number;
+}
+
+/**
+ * What `appendMessage` did: stored it (`created`), found the same `clientMsgId` already stored in
+ * this conversation (`duplicate`, the original returned), or found it used for another conversation.
+ */
+export type AppendResult =
+  | { outcome: 'created'; message: Message }
+  | { outcome: 'duplicate'; message: Message }
+  | { outcome: 'conflict'; message: Message };
+
+export interface HistoryPage {
+  /** Ascending by seq. */
+  messages: Message[];
+  hasMore: boolean;
+}
+
+export interface HistoryRange {
+  before?: number;
+  after?: number;
+  limit: number;
+}
+
+export interface ReadCursorResult {
+  readSeq: number;
+  lastSeq: number;
+  /** Whether the cursor moved forward. */
+  moved: boolean;
+}
+
+export interface Store {
+  // users
+  /** Inserts a user; returns false when the username (case-insensitive) is taken. */
+  createUser(user: NewUser): Promise<boolean>;
+  getUser(id: string): Promise<User | null>;
+  findUserByUsername(username: string): Promise<UserRecord | null>;
+  /** Users whose username or display name contains `query` (case-insensitive), prefix matches first. */
+  searchUsers(query: string, excludeId: string, limit: number): Promise<User[]>;
+
+  // friends
+  getFriendship(userId: string, friendId: string): Promise<FriendshipRecord | null>;
+  listFriends(userId: string): Promise<Friend[]>;
+  /**
+   * Makes two users friends in one transaction: both friendship rows, and their direct conversation
+   * (reused when the pair had one) with both as members. Idempotent. Returns the conversation id.
+   */
+  makeFriends(userA: string, userB: string, now: number, newConversationId: string): Promise<string>;
+  /** Deletes both friendship rows in one transaction; returns the conversation id, or null if they were not friends. */
+  removeFriendship(userId: string, friendId: string): Promise<string | null>;
+
+  // requests
+  /** Inserts a pending request; returns null when one from `fromId` to `toId` is already pending. */
+  createFriendRequest(request: NewFriendRequest): Promise<FriendRequest | null>;
+  getRequest(id: string): Promise<FriendRequest | null>;
+  findPendingRequest(fromId: string, toId: string): Promise<FriendRequest | null>;
+  /** Incoming and outgoing requests of a user, newest first. */
+  listRequests(userId: string): Promise<FriendRequest[]>;
+  /** Moves a pending request to rejected/cancelled; returns null when it was not pending. */
+  settleRequest(id: string, status: 'rejected' | 'cancelled', now: number): Promise<FriendRequest | null>;
+  /**
+   * Accepts a pending request and makes both users friends, all in one transaction. Returns null
+   * when the request was not pending (handled once).
+   */
+  acceptFriendRequest(id: string, now: number, newConversationId: string): Promise<{ request: FriendRequest; conversationId: string } | null>;
+
+  // conversations and messages
+  getConversation(id: string): Promise<ConversationRecord | null>;
+  /** The conversation as `userId` sees it, or null if unknown or not a member. */
+  getConversationView(userId: string, conversationId: string): Promise<DirectConversation | null>;
+  /** Direct conversations with current friends, newest activity first, in one query. */
+  listConversationViews(userId: string): Promise<DirectConversation[]>;
+  /**
+   * Stores a message with the next seq (lastSeq + 1) and moves the sender's read cursor to it, in
+   * one transaction. Idempotent on (senderId, clientMsgId), guarded by a unique constraint.
+   */
+  appendMessage(message: NewMessage): Promise<AppendResult>;
+  listMessages(conversationId: string, range: HistoryRange): Promise<HistoryPage>;
+  /** cursor = max(old, min(seq, lastSeq)); null when the user is not a member. */
+  advanceReadCursor(conversationId: string, userId: string, seq: number): Promise<ReadCursorResult | null>;
+
+  /** Runs a trivial query; throws when the database is unusable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,21 @@
+import { expect, it } from 'vitest';
+import * as server from '../src/index.js';
+
+it('exports exactly the public runtime names', () => {
+  expect(Object.keys(server).sort()).toEqual(
+    [
+      'ApiError',
+      'CONFIG_OPTIONS',
+      'ConfigError',
+      'DEMO_PASSWORD',
+      'DEMO_USERS',
+      'SqliteStore',
+      'createServer',
+      'helpText',
+      'isApiError',
+      'loadConfig',
+      'openSqliteStore',
+      'parseCliArgs',
+    ].sort(),
+  );
+});
