@@ -1,0 +1,21 @@
+export { createChatClient } from './client.js';
+export { ClientErrorCode, ConfabError, isConfabError } from './errors.js';
+export type { ConfabErrorCode } from './errors.js';
+export { applyMessageToList, buildHomeList, unreadCount } from './state/home.js';
+export type { HomeConversation, HomeRow } from './state/home.js';
+export { chatReducer, initialChatState } from './state/chat.js';
+export type { ChatAction } from './state/actions.js';
+export type {
+  ChatClient,
+  ChatClientEvents,
+  ChatClientOptions,
+  ChatState,
+  ConnectionState,
+  ConversationsState,
+  DeliveryState,
+  FetchLike,
+  FetchResponseLike,
+  KeyValueStorage,
+  MessagesState,
+  TimelineMessage,
+} from './types.js';

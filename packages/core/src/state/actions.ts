@@ -1,0 +1,27 @@
+import type { Conversation, Friend, Message, Request, User, WireError } from '@confab/protocol';
+import type { ConnectionState } from '../types.js';
+
+/** Every change to the client's state, as data. Reducers switch over `type`. */
+export type ChatAction =
+  | { type: 'session/started'; me: User }
+  | { type: 'session/reset' }
+  | { type: 'connection/changed'; connection: ConnectionState }
+  /** A fresh conversation list from the server (replaces the list; cursors merge by max). */
+  | { type: 'conversations/loaded'; conversations: readonly Conversation[] }
+  | { type: 'conversation/upserted'; conversation: Conversation }
+  /** A stored message: live `message:new`, or the ack of our own send. */
+  | { type: 'message/received'; message: Message }
+  /** A read cursor moved: ours (any device) or the peer's (a receipt). */
+  | { type: 'read/applied'; conversationId: string; userId: string; readSeq: number }
+  | { type: 'history/requested'; conversationId: string }
+  /** A page of stored messages; `hasOlder` undefined leaves the flag as it is (a catch-up page). */
+  | { type: 'history/loaded'; conversationId: string; messages: readonly Message[]; hasOlder?: boolean }
+  | { type: 'history/failed'; conversationId: string }
+  /** Our send, not acknowledged yet (`seq` 0). Sending it again (retry) reuses its place. */
+  | { type: 'send/started'; message: Message }
+  | { type: 'send/failed'; conversationId: string; clientMsgId: string; error: WireError }
+  | { type: 'friends/loaded'; friends: readonly Friend[] }
+  | { type: 'friend/added'; friend: Friend }
+  | { type: 'friend/removed'; userId: string }
+  | { type: 'requests/loaded'; requests: readonly Request[] }
+  | { type: 'request/upserted'; request: Request };

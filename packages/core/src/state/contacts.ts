@@ -1,0 +1,30 @@
+import type { Friend } from '@confab/protocol';
+import type { ChatAction } from './actions.js';
+
+/** Friends by display name, then user id so the order is stable. */
+export function compareFriends(a: Friend, b: Friend): number {
+  return a.user.displayName.localeCompare(b.user.displayName) || (a.user.id < b.user.id ? -1 : a.user.id > b.user.id ? 1 : 0);
+}
+
+function upsertFriend(friends: readonly Friend[], friend: Friend): readonly Friend[] {
+  const rest = friends.filter((known) => known.user.id !== friend.user.id);
+  return [...rest, friend].sort(compareFriends);
+}
+
+/** The friend list, one entry per user id, sorted by display name. */
+export function friendsReducer(state: readonly Friend[], action: ChatAction): readonly Friend[] {
+  switch (action.type) {
+    case 'friends/loaded':
+      return action.friends.reduce(upsertFriend, [] as readonly Friend[]);
+    case 'friend/added':
+      return upsertFriend(state, action.friend);
+    case 'friend/removed':
+      return state.some((friend) => friend.user.id === action.userId)
+        ? state.filter((friend) => friend.user.id !== action.userId)
+        : state;
+    case 'session/reset':
+      return [];
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,86 @@
+import type { Conversation } from '@confab/protocol';
+import type { ConversationsState } from '../types.js';
+import type { ChatAction } from './actions.js';
+import { applyMessageToList, compareActivity, placeRow, unreadCount } from './home.js';
+
+export const initialConversationsState: ConversationsState = { list: [], unreadTotal: 0, loaded: false };
+
+/**
+ * Merges what the server says of a conversation with what we know: cursors and the last message
+ * only move forward, so a snapshot fetched before a live event cannot undo it. Unread is derived.
+ */
+export function mergeConversation(known: Conversation | undefined, incoming: Conversation): Conversation {
+  const base = known ?? incoming;
+  const lastMessage =
+    (incoming.lastMessage?.seq ?? 0) >= (base.lastMessage?.seq ?? 0) ? incoming.lastMessage : base.lastMessage;
+  const lastSeq = Math.max(base.lastSeq, incoming.lastSeq);
+  const readSeq = Math.max(base.readSeq, incoming.readSeq);
+  return {
+    ...incoming,
+    lastMessage,
+    lastSeq,
+    readSeq,
+    peerReadSeq: Math.max(base.peerReadSeq, incoming.peerReadSeq),
+    activeAt: Math.max(base.activeAt, incoming.activeAt),
+    unread: unreadCount(lastSeq, readSeq),
+  };
+}
+
+function withList(state: ConversationsState, list: readonly Conversation[], loaded = state.loaded): ConversationsState {
+  if (list === state.list && loaded === state.loaded) return state;
+  return { list, loaded, unreadTotal: list.reduce((total, conversation) => total + conversation.unread, 0) };
+}
+
+function sameCursors(a: Conversation, b: Conversation): boolean {
+  return (
+    a.lastSeq === b.lastSeq &&
+    a.readSeq === b.readSeq &&
+    a.peerReadSeq === b.peerReadSeq &&
+    a.activeAt === b.activeAt &&
+    a.lastMessage === b.lastMessage
+  );
+}
+
+/** Moves a read cursor forward (ours, or the peer's receipt); an older or repeated read changes nothing. */
+function applyRead(state: ConversationsState, conversationId: string, userId: string, readSeq: number, meId: string | undefined): ConversationsState {
+  const index = state.list.findIndex((conversation) => conversation.id === conversationId);
+  const conversation = state.list[index];
+  if (!conversation) return state;
+  let next: Conversation;
+  if (userId === meId) {
+    if (readSeq <= conversation.readSeq) return state;
+    next = { ...conversation, readSeq, unread: unreadCount(conversation.lastSeq, readSeq) };
+  } else {
+    if (readSeq <= conversation.peerReadSeq) return state;
+    next = { ...conversation, peerReadSeq: readSeq };
+  }
+  const list = [...state.list];
+  list[index] = next;
+  return withList(state, list);
+}
+
+/** The conversation list: sorted by activity, unread derived from cursors, `unreadTotal` summed. */
+export function conversationsReducer(state: ConversationsState, action: ChatAction, meId: string | undefined): ConversationsState {
+  switch (action.type) {
+    case 'conversations/loaded': {
+      const known = new Map(state.list.map((conversation) => [conversation.id, conversation]));
+      const list = action.conversations.map((conversation) => mergeConversation(known.get(conversation.id), conversation));
+      return withList(state, list.sort(compareActivity), true);
+    }
+    case 'conversation/upserted': {
+      const index = state.list.findIndex((conversation) => conversation.id === action.conversation.id);
+      const known = state.list[index];
+      const next = mergeConversation(known, action.conversation);
+      if (known && sameCursors(known, next) && known.peer === next.peer) return state;
+      return withList(state, placeRow(state.list, index, next));
+    }
+    case 'message/received':
+      return withList(state, applyMessageToList(state.list, action.message, meId));
+    case 'read/applied':
+      return applyRead(state, action.conversationId, action.userId, action.readSeq, meId);
+    case 'session/reset':
+      return initialConversationsState;
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,166 @@
+import { LIMITS } from '@confab/protocol';
+import type { HistoryQuery, HistoryResponse, Message } from '@confab/protocol';
+import type { ClientContext } from './context.js';
+import { path, toConfabError } from './context.js';
+import { ConfabError } from './errors.js';
+import type { ChatClient, MessagesState } from './types.js';
+
+/** Catch-up pages fetched per conversation after a reconnect, at most. */
+const CATCH_UP_PAGES = 10;
+
+type TimelineOperations = Pick<ChatClient, 'openConversation' | 'loadOlder' | 'sendText' | 'retry' | 'markRead'> & {
+  /** Fetches what each loaded timeline missed while the connection was away. */
+  catchUp(): Promise<void>;
+  /** Forgets which timelines were loaded (the session ended). */
+  reset(): void;
+};
+
+function newestStoredSeq(timeline: MessagesState | undefined): number {
+  let newest = 0;
+  for (const item of timeline?.items ?? []) if (item.state === 'sent') newest = item.message.seq;
+  return newest;
+}
+
+const historyPath = (conversationId: string, query: HistoryQuery) =>
+  `${path`/conversations/${conversationId}`}/messages?${Object.entries(query)
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join('&')}`;
+
+/** Opening, paging, sending and reading conversations. @internal */
+export function createTimelineOperations(
+  context: ClientContext,
+  platform: { now: () => number; createId: () => string },
+): TimelineOperations {
+  const { http, dispatch, inSession } = context;
+  /** Timelines whose newest page was loaded (live messages keep them current). */
+  const loaded = new Set<string>();
+  const opening = new Map<string, Promise<void>>();
+
+  async function loadPage(conversationId: string, query: HistoryQuery): Promise<void> {
+    dispatch({ type: 'history/requested', conversationId });
+    try {
+      await inSession(
+        () => http.get<HistoryResponse>(historyPath(conversationId, query)),
+        ({ messages, hasMore }) => dispatch({ type: 'history/loaded', conversationId, messages, hasOlder: hasMore }),
+      );
+    } catch (error) {
+      dispatch({ type: 'history/failed', conversationId });
+      throw error;
+    }
+  }
+
+  function openConversation(conversationId: string): Promise<void> {
+    if (loaded.has(conversationId)) return Promise.resolve();
+    let pending = opening.get(conversationId);
+    if (!pending) {
+      pending = loadPage(conversationId, { limit: LIMITS.historyPageDefault })
+        .then(() => void loaded.add(conversationId))
+        .finally(() => opening.delete(conversationId));
+      opening.set(conversationId, pending);
+    }
+    return pending;
+  }
+
+  async function deliver(message: Message): Promise<Message> {
+    dispatch({ type: 'send/started', message });
+    const started = context.session();
+    try {
+      const connection = context.connection();
+      if (!connection) throw new ConfabError('NETWORK', 'Not connected.');
+      const { conversationId, clientMsgId, type, content } = message;
+      const reply = await connection.request('message:send', { conversationId, clientMsgId, type, content });
+      if (started === context.session()) context.receive(reply.message);
+      return reply.message;
+    } catch (caught) {
+      const error = toConfabError(caught);
+      if (started === context.session()) {
+        dispatch({ type: 'send/failed', conversationId: message.conversationId, clientMsgId: message.clientMsgId, error: error.toWire() });
+        context.emitError(error);
+      }
+      throw error;
+    }
+  }
+
+  return {
+    openConversation,
+
+    async loadOlder(conversationId) {
+      const timeline = context.getState().messages[conversationId];
+      const oldest = timeline?.items.find((item) => item.state === 'sent')?.message.seq;
+      if (!loaded.has(conversationId) || oldest === undefined) return openConversation(conversationId);
+      if (timeline?.loading || !timeline?.hasOlder) return;
+      await loadPage(conversationId, { before: oldest, limit: LIMITS.historyPageDefault });
+    },
+
+    async sendText(conversationId, text) {
+      const body = text.trim();
+      if (body === '') throw new ConfabError('VALIDATION', 'A message needs some text.');
+      if (body.length > LIMITS.textMaxLength) {
+        throw new ConfabError('TOO_LARGE', `A message holds at most ${LIMITS.textMaxLength} characters.`);
+      }
+      const clientMsgId = platform.createId();
+      return deliver({
+        id: `pending:${clientMsgId}`,
+        conversationId,
+        seq: 0,
+        senderId: context.requireMe().id,
+        clientMsgId,
+        type: 'text',
+        content: { text: body },
+        createdAt: platform.now(),
+      });
+    },
+
+    async retry(conversationId, clientMsgId) {
+      const me = context.requireMe();
+      const item = context
+        .getState()
+        .messages[conversationId]?.items.find((candidate) => candidate.message.senderId === me.id && candidate.message.clientMsgId === clientMsgId);
+      if (!item) throw new ConfabError('NOT_FOUND', `No message ${clientMsgId} in this conversation.`);
+      if (item.state === 'sent') return item.message;
+      if (item.state === 'sending') throw new ConfabError('CONFLICT', 'The message is still being sent.');
+      return deliver(item.message);
+    },
+
+    async markRead(conversationId, seq) {
+      const me = context.requireMe();
+      const state = context.getState();
+      const conversation = state.conversations.list.find((item) => item.id === conversationId);
+      const target = seq ?? (newestStoredSeq(state.messages[conversationId]) || conversation?.lastSeq || 0);
+      const connection = context.connection();
+      if (target <= (conversation?.readSeq ?? 0) || !connection) return;
+      // Optimistic: unread derives from the new cursor at once; the server's echo is applied by max.
+      dispatch({ type: 'read/applied', conversationId, userId: me.id, readSeq: target });
+      try {
+        await inSession(
+          () => connection.request('conversation:read', { conversationId, seq: target }),
+          (reply) => dispatch({ type: 'read/applied', conversationId, userId: me.id, readSeq: reply.readSeq }),
+        );
+      } catch (caught) {
+        const error = toConfabError(caught);
+        context.emitError(error);
+        throw error;
+      }
+    },
+
+    async catchUp() {
+      await Promise.all(
+        [...loaded].map(async (conversationId) => {
+          for (let page = 0; page < CATCH_UP_PAGES; page++) {
+            const after = newestStoredSeq(context.getState().messages[conversationId]);
+            const { messages, hasMore } = await inSession(
+              () => http.get<HistoryResponse>(historyPath(conversationId, { after, limit: LIMITS.historyPageMax })),
+              (result) => dispatch({ type: 'history/loaded', conversationId, messages: result.messages }),
+            );
+            if (!hasMore || messages.length === 0) return;
+          }
+        }),
+      );
+    },
+
+    reset() {
+      loaded.clear();
+      opening.clear();
+    },
+  };
+}
