@@ -1,0 +1,2 @@
+export { default as Composer } from './Composer.vue';
+export type { ComposerEmits, ComposerProps } from './Composer.vue';

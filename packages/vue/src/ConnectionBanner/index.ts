@@ -1,0 +1,2 @@
+export { default as ConnectionBanner } from './ConnectionBanner.vue';
+export type { ConnectionBannerEmits } from './ConnectionBanner.vue';

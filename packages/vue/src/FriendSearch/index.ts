@@ -1,0 +1,2 @@
+export { default as FriendSearch } from './FriendSearch.vue';
+export type { FriendSearchEmits, FriendSearchProps } from './FriendSearch.vue';

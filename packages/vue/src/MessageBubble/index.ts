@@ -1,0 +1,2 @@
+export { default as MessageBubble } from './MessageBubble.vue';
+export type { MessageBubbleEmits, MessageBubbleProps } from './MessageBubble.vue';

@@ -1,0 +1,2 @@
+export { default as UnreadBadge } from './UnreadBadge.vue';
+export type { UnreadBadgeProps } from './UnreadBadge.vue';

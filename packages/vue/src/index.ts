@@ -1,0 +1,35 @@
+export { ConfabPlugin, useChatClient } from './plugin.js';
+export type { ConfabPluginOptions } from './plugin.js';
+export { useChatState, useConversations, useMessages, useUnreadTotal } from './composables/useChatState.js';
+export { useConfabStore } from './store.js';
+export type { ConfabTab } from './store.js';
+
+export { AuthForm } from './AuthForm/index.js';
+export type { AuthFormEmits, AuthFormProps, AuthMode } from './AuthForm/index.js';
+export { Avatar } from './Avatar/index.js';
+export type { AvatarProps } from './Avatar/index.js';
+export { ChatApp, ConversationPane } from './ChatApp/index.js';
+export type { ChatAppProps, ConversationPaneEmits, ConversationPaneProps } from './ChatApp/index.js';
+export { Composer } from './Composer/index.js';
+export type { ComposerEmits, ComposerProps } from './Composer/index.js';
+export { ConnectionBanner } from './ConnectionBanner/index.js';
+export type { ConnectionBannerEmits } from './ConnectionBanner/index.js';
+export { ContactList } from './ContactList/index.js';
+export type { ContactListEmits } from './ContactList/index.js';
+export { ConversationList, ConversationListItem } from './ConversationList/index.js';
+export type {
+  ConversationListEmits,
+  ConversationListItemEmits,
+  ConversationListItemProps,
+  ConversationListProps,
+} from './ConversationList/index.js';
+export { FriendSearch } from './FriendSearch/index.js';
+export type { FriendSearchEmits, FriendSearchProps } from './FriendSearch/index.js';
+export { MessageBubble } from './MessageBubble/index.js';
+export type { MessageBubbleEmits, MessageBubbleProps } from './MessageBubble/index.js';
+export { MessageList } from './MessageList/index.js';
+export type { MessageListEmits, MessageListProps } from './MessageList/index.js';
+export { RequestList } from './RequestList/index.js';
+export type { RequestAction, RequestListEmits } from './RequestList/index.js';
+export { UnreadBadge } from './UnreadBadge/index.js';
+export type { UnreadBadgeProps } from './UnreadBadge/index.js';

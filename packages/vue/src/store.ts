@@ -1,0 +1,94 @@
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import type { User } from '@confab/protocol';
+import { useChatClient } from './plugin.js';
+import { errorMessage } from './utils/errors.js';
+
+/** The sidebar tab shown. */
+export type ConfabTab = 'chats' | 'contacts' | 'requests';
+
+/**
+ * UI state of the chat (what is selected and shown) and actions that call the client.
+ * Domain state (unread, ordering, dedup) lives in the core, never here.
+ */
+export const useConfabStore = defineStore('confab', () => {
+  const client = useChatClient();
+
+  /** The conversation shown in the main pane, or null. */
+  const selectedConversationId = ref<string | null>(null);
+  const tab = ref<ConfabTab>('chats');
+  const searchQuery = ref('');
+  const searchResults = shallowRef<readonly User[]>([]);
+  const searchPending = ref(false);
+  const searchError = ref<string | null>(null);
+  let searchRun = 0;
+
+  /** Shows a conversation (the conversation pane loads it and marks it read). */
+  function selectConversation(conversationId: string): void {
+    selectedConversationId.value = conversationId;
+  }
+
+  function closeConversation(): void {
+    selectedConversationId.value = null;
+  }
+
+  function setTab(next: ConfabTab): void {
+    tab.value = next;
+  }
+
+  /** Searches users; an empty query clears the results. Only the latest search's answer is kept. */
+  async function search(query: string): Promise<void> {
+    const run = ++searchRun;
+    searchQuery.value = query;
+    searchError.value = null;
+    const trimmed = query.trim();
+    if (!trimmed) {
+      searchResults.value = [];
+      searchPending.value = false;
+      return;
+    }
+    searchPending.value = true;
+    try {
+      const users = await client.searchUsers(trimmed);
+      if (run === searchRun) searchResults.value = users;
+    } catch (error) {
+      if (run === searchRun) {
+        searchResults.value = [];
+        searchError.value = errorMessage(error);
+      }
+    } finally {
+      if (run === searchRun) searchPending.value = false;
+    }
+  }
+
+  /** Logs out and forgets the UI state. */
+  function logout(): void {
+    client.logout();
+    reset();
+  }
+
+  function reset(): void {
+    searchRun++;
+    selectedConversationId.value = null;
+    tab.value = 'chats';
+    searchQuery.value = '';
+    searchResults.value = [];
+    searchPending.value = false;
+    searchError.value = null;
+  }
+
+  return {
+    selectedConversationId,
+    tab,
+    searchQuery,
+    searchResults,
+    searchPending,
+    searchError,
+    selectConversation,
+    closeConversation,
+    setTab,
+    search,
+    logout,
+    reset,
+  };
+});

@@ -1,0 +1,170 @@
+import { vi } from 'vitest';
+import { ConfabError } from '@confab/core';
+import type { ChatClient, ConfabErrorCode, ChatClientEvents, ChatState, MessagesState, TimelineMessage } from '@confab/core';
+import type { Conversation, Friend, Message, Request, User } from '@confab/protocol';
+
+type Handler = (payload: never) => void;
+
+/** A ChatClient with in-memory state for component tests; every method is a vi.fn. */
+export interface FakeClient extends ChatClient {
+  /** Replaces parts of the state and emits `state`. */
+  setState(patch: Partial<ChatState>): void;
+  /** Emits any client event. */
+  emit<E extends keyof ChatClientEvents>(event: E, payload: ChatClientEvents[E]): void;
+  /** How many handlers are subscribed (to one event, or in total). */
+  listenerCount(event?: keyof ChatClientEvents): number;
+}
+
+export const alice: User = { id: 'u-alice', username: 'alice', displayName: 'Alice Liddell', avatarUrl: null };
+export const bob: User = { id: 'u-bob', username: 'bob', displayName: 'Bob Stone', avatarUrl: null };
+export const carol: User = { id: 'u-carol', username: 'carol', displayName: 'Carol', avatarUrl: null };
+
+export function emptyState(): ChatState {
+  return {
+    connection: 'idle',
+    me: null,
+    conversations: { list: [], unreadTotal: 0, loaded: false },
+    messages: {},
+    friends: [],
+    requests: [],
+  };
+}
+
+export function textMessage(partial: Partial<Message> & { seq: number; text?: string }): Message {
+  const { text = `message ${partial.seq}`, ...rest } = partial;
+  return {
+    id: `m-${partial.seq}`,
+    conversationId: 'c-bob',
+    senderId: bob.id,
+    clientMsgId: `cm-${partial.seq}`,
+    createdAt: Date.UTC(2024, 0, 1, 12, partial.seq),
+    type: 'text',
+    content: { text },
+    ...rest,
+  };
+}
+
+export function directConversation(partial: Partial<Conversation> = {}): Conversation {
+  return {
+    id: 'c-bob',
+    kind: 'direct',
+    peer: bob,
+    peerReadSeq: 0,
+    lastMessage: null,
+    lastSeq: 0,
+    readSeq: 0,
+    unread: 0,
+    pinned: false,
+    muted: false,
+    activeAt: Date.UTC(2024, 0, 1),
+    ...partial,
+  };
+}
+
+export function friendOf(user: User, conversationId = `c-${user.username}`): Friend {
+  return { user, conversationId, since: Date.UTC(2024, 0, 1) };
+}
+
+export function friendRequest(partial: Partial<Request> = {}): Request {
+  return {
+    id: 'r-1',
+    kind: 'friend',
+    from: carol,
+    to: alice,
+    note: 'hi from carol',
+    status: 'pending',
+    createdAt: Date.UTC(2024, 0, 1),
+    updatedAt: Date.UTC(2024, 0, 1),
+    ...partial,
+  };
+}
+
+export function timeline(items: TimelineMessage[], rest: Partial<MessagesState> = {}): MessagesState {
+  return { items, hasOlder: false, loading: false, ...rest };
+}
+
+/** A signed-in state as alice with one conversation with bob. */
+export function signedInState(patch: Partial<ChatState> = {}): ChatState {
+  return {
+    ...emptyState(),
+    connection: 'connected',
+    me: alice,
+    conversations: { list: [directConversation()], unreadTotal: 0, loaded: true },
+    friends: [friendOf(bob)],
+    ...patch,
+  };
+}
+
+export function createFakeClient(initial: Partial<ChatState> = {}): FakeClient {
+  let state: ChatState = { ...emptyState(), ...initial };
+  const handlers = new Map<keyof ChatClientEvents, Set<Handler>>();
+
+  function emit<E extends keyof ChatClientEvents>(event: E, payload: ChatClientEvents[E]): void {
+    for (const handler of [...(handlers.get(event) ?? [])]) (handler as (value: ChatClientEvents[E]) => void)(payload);
+  }
+
+  function setState(patch: Partial<ChatState>): void {
+    state = { ...state, ...patch };
+    emit('state', state);
+  }
+
+  const client: FakeClient = {
+    getState: () => state,
+    on(event, handler) {
+      const set = handlers.get(event) ?? new Set<Handler>();
+      handlers.set(event, set);
+      const entry = handler as Handler;
+      set.add(entry);
+      return () => {
+        set.delete(entry);
+      };
+    },
+    setState,
+    emit,
+    listenerCount(event) {
+      if (event) return handlers.get(event)?.size ?? 0;
+      let total = 0;
+      for (const set of handlers.values()) total += set.size;
+      return total;
+    },
+    register: vi.fn(async (input: { username: string; displayName?: string }) => {
+      const user: User = { id: `u-${input.username}`, username: input.username, displayName: input.displayName ?? input.username, avatarUrl: null };
+      setState({ me: user, connection: 'connected' });
+      return user;
+    }),
+    login: vi.fn(async (username: string) => {
+      const user: User = { ...alice, username };
+      setState({ me: user, connection: 'connected' });
+      return user;
+    }),
+    resume: vi.fn(async () => state.me),
+    logout: vi.fn(() => {
+      state = emptyState();
+      emit('state', state);
+    }),
+    openConversation: vi.fn(async () => {}),
+    loadOlder: vi.fn(async () => {}),
+    sendText: vi.fn(async (conversationId: string, text: string) =>
+      textMessage({ seq: 1, conversationId, senderId: state.me?.id ?? alice.id, text }),
+    ),
+    retry: vi.fn(async (conversationId: string, clientMsgId: string) =>
+      textMessage({ seq: 1, conversationId, clientMsgId, senderId: state.me?.id ?? alice.id }),
+    ),
+    markRead: vi.fn(async () => {}),
+    searchUsers: vi.fn(async () => [] as User[]),
+    sendFriendRequest: vi.fn(async (targetId: string, note?: string) =>
+      friendRequest({ id: 'r-new', from: state.me ?? alice, to: { ...bob, id: targetId }, note: note ?? '' }),
+    ),
+    acceptRequest: vi.fn(async (requestId: string) => friendRequest({ id: requestId, status: 'accepted' })),
+    rejectRequest: vi.fn(async (requestId: string) => friendRequest({ id: requestId, status: 'rejected' })),
+    cancelRequest: vi.fn(async (requestId: string) => friendRequest({ id: requestId, status: 'cancelled' })),
+    removeFriend: vi.fn(async () => {}),
+    refresh: vi.fn(async () => {}),
+  };
+  return client;
+}
+
+/** A ConfabError as the real client rejects with. */
+export function wireLikeError(code: ConfabErrorCode, message: string): ConfabError {
+  return new ConfabError(code, message);
+}

@@ -1,0 +1,9 @@
+import { createPinia } from 'pinia';
+import type { Plugin } from 'vue';
+import { ConfabPlugin } from '../plugin.js';
+import type { FakeClient } from './fakeClient.js';
+
+/** `global` mounting options with a fresh pinia and the Confab plugin around `client`. */
+export function withClient(client: FakeClient): { plugins: Array<Plugin | [Plugin, ...unknown[]]> } {
+  return { plugins: [createPinia(), [ConfabPlugin as Plugin, { client }]] };
+}

@@ -1,0 +1,15 @@
+import { createChatClient } from '@confab/core';
+import { ConfabPlugin } from '@confab/vue';
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import App from './App.vue';
+// Component styles come with the @confab/vue sources (built from the workspace).
+import './global.css';
+
+// The server serves this app at `/`, so REST and socket.io live on the same origin.
+const client = createChatClient({ url: '', storage: window.localStorage });
+
+const app = createApp(App);
+app.use(createPinia());
+app.use(ConfabPlugin, { client });
+app.mount('#app');
