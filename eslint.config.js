@@ -35,4 +35,8 @@ export default tseslint.config(
     files: ['packages/server/src/cli.ts', 'scripts/**', 'e2e/**', 'bench/**', '**/*.test.ts', '**/test/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    files: ['**/*.test.ts', '**/test/**', '**/__tests__/**', '**/test-utils/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
 );

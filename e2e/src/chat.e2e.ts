@@ -133,7 +133,12 @@ describe('two people become friends and chat in real time', () => {
     const phone = await openApp(PHONE);
     const phoneErrors = trackPageErrors(phone);
     await login(phone, 'bob');
+    // bob's desktop tab goes back to the list, so nothing reads the next message there.
+    await bob.reload();
+    await bob.getByTestId('me-name').waitFor();
+    expect(await bob.getByTestId('conversation-header').count()).toBe(0);
     await send(alice, 'phone check');
+    await expect.poll(() => bob.getByTestId('unread-total').textContent()).toBe('1');
     const row = phone.locator('[data-testid="conversation-item"][data-peer="alice"]');
     await expect.poll(() => row.getByTestId('conversation-unread').textContent()).toBe('1');
     await screenshot(phone, 'phone-list');
