@@ -88,4 +88,11 @@ describe('conversationsReducer', () => {
     const state = reduce(loaded, { type: 'conversation/upserted', conversation: conversation({ id: 'c3', activeAt: 150 }) });
     expect(state.list.map((item) => item.id)).toEqual(['c2', 'c3', 'c1']);
   });
+
+  it('drops the direct conversation with a removed friend and its unread from the total', () => {
+    const state = reduce(loaded, { type: 'friend/removed', userId: PEER });
+    expect(state.list).toEqual([]);
+    expect(state.unreadTotal).toBe(0);
+    expect(reduce(state, { type: 'friend/removed', userId: PEER })).toBe(state);
+  });
 });

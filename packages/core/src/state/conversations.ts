@@ -78,6 +78,11 @@ export function conversationsReducer(state: ConversationsState, action: ChatActi
       return withList(state, applyMessageToList(state.list, action.message, meId));
     case 'read/applied':
       return applyRead(state, action.conversationId, action.userId, action.readSeq, meId);
+    case 'friend/removed': {
+      // The server lists a direct conversation only while the two are friends.
+      const list = state.list.filter((conversation) => !(conversation.kind === 'direct' && conversation.peer.id === action.userId));
+      return list.length === state.list.length ? state : withList(state, list);
+    }
     case 'session/reset':
       return initialConversationsState;
     default:
