@@ -8,26 +8,36 @@ PNPM_VERSION="10.34.9"
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 
-node_major="$(node -p 'process.versions.node.split(".")[0]')"
-if [ "$node_major" -lt 20 ]; then
-  echo "Confab needs Node 20 or newer (found $(node -v))." >&2
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+  echo "Confab needs Node.js 20.19 or newer (found $(node -v))." >&2
   exit 1
 fi
 
-if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm -v)" != "$PNPM_VERSION" ]; then
-  log "installing pnpm@$PNPM_VERSION"
-  npm install -g "pnpm@$PNPM_VERSION" --no-fund --no-audit
+# pnpm: the one on PATH when it is the pinned version; otherwise npx fetches the pinned version into
+# npm's cache (no global install, no sudo, an existing pnpm stays as it is). The install puts the
+# pinned pnpm into node_modules/.bin, which `npm run` scripts use from then on.
+if command -v pnpm >/dev/null 2>&1 && [ "$(pnpm -v 2>/dev/null)" = "$PNPM_VERSION" ]; then
+  PNPM=(pnpm)
+else
+  log "using pnpm@$PNPM_VERSION through npx"
+  PNPM=(npx --yes "pnpm@$PNPM_VERSION")
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  if [ ! -x /usr/bin/chromium ]; then
-    log "installing Chromium from Debian's packages (for the end-to-end tests)"
+  # Chromium for the end-to-end tests, and fonts so that emoji and CJK text render in screenshots.
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  for font in fonts-noto-color-emoji fonts-noto-cjk; do
+    dpkg -s "$font" >/dev/null 2>&1 || missing+=("$font")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "installing ${missing[*]} from Debian's packages"
     SUDO=""
     if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk fonts-noto-color-emoji >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 fi
 
 log "installing workspace packages"
-pnpm install --frozen-lockfile
+"${PNPM[@]}" install --frozen-lockfile

@@ -154,6 +154,28 @@ describe('two people become friends and chat in real time', () => {
     expect(phoneErrors).toEqual([]);
   });
 
+  it("closes bob's open conversation when alice removes him, and offers no useless Retry", async () => {
+    await bob.locator('[data-testid="conversation-item"][data-peer="alice"]').click();
+    await bob.getByTestId('conversation-header').waitFor();
+    await alice.getByTestId('tab-contacts').click();
+    const contact = alice.locator('[data-testid="contact-item"][data-username="bob"]');
+    await contact.getByTestId('contact-remove').click();
+    await alice.getByTestId('contact-remove-confirm').click();
+    await expect.poll(() => bob.getByTestId('conversation-header').count()).toBe(0);
+    await expect.poll(() => bob.locator('[data-testid="conversation-item"][data-peer="alice"]').count()).toBe(0);
+    await expect.poll(() => alice.locator('[data-testid="contact-item"][data-username="bob"]').count()).toBe(0);
+  });
+
+  it('logging out in one tab logs out the other tab of the same browser', async () => {
+    const second = await alice.context().newPage();
+    await second.goto(server.url);
+    await second.getByTestId('me-name').waitFor();
+    await alice.getByTestId('logout').click();
+    await alice.getByTestId('auth-submit').waitFor();
+    await second.getByTestId('auth-submit').waitFor();
+    expect(await second.getByTestId('me-name').count()).toBe(0);
+  });
+
   it('no page errors happened', () => {
     expect(aliceErrors).toEqual([]);
     expect(bobErrors).toEqual([]);

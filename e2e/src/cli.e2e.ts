@@ -22,6 +22,25 @@ describe('confab-server CLI', () => {
     expect(output).toMatch(/port/i);
   });
 
+  it('explains a busy port in one line and exits 1', async () => {
+    const server = await startServer();
+    try {
+      const port = new URL(server.url).port;
+      const { code, output } = await runCli(['--port', port, '--data-dir', server.dataDir]);
+      expect(code).toBe(1);
+      expect(output).toContain(`port ${port} on 127.0.0.1 is in use; choose another with --port or CONFAB_PORT`);
+      expect(output).not.toMatch(/\n\s+at /);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses a web directory without index.html with exit code 2', async () => {
+    const { code, output } = await runCli(['--web-dir', '/no/such/dir', '--data-dir', dataDir]);
+    expect(code).toBe(2);
+    expect(output).toContain('index.html does not exist');
+  });
+
   it('prints every option with its environment variable on --help', async () => {
     const { code, output } = await runCli(['--help']);
     expect(code).toBe(0);

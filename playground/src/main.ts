@@ -9,6 +9,11 @@ import './global.css';
 // The server serves this app at `/`, so REST and socket.io live on the same origin.
 const client = createChatClient({ url: '', storage: window.localStorage });
 
+// Logging out in one tab logs out the other tabs of this browser too.
+window.addEventListener('storage', (event) => {
+  if (event.key === 'confab.session' && event.newValue === null && client.getState().me) client.logout();
+});
+
 const app = createApp(App);
 app.use(createPinia());
 app.use(ConfabPlugin, { client });

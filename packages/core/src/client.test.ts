@@ -100,9 +100,13 @@ describe('createChatClient', () => {
   it('rejects empty and too long texts before sending anything', async () => {
     const { client, sockets } = await loggedIn();
     const empty = await client.sendText('c1', '   ').catch((error: ConfabError) => error);
+    const invisible = await client.sendText('c1', '\u200B\u200B').catch((error: ConfabError) => error);
     const long = await client.sendText('c1', 'x'.repeat(4001)).catch((error: ConfabError) => error);
+    const longEmoji = await client.sendText('c1', '😀'.repeat(4001)).catch((error: ConfabError) => error);
     expect(isConfabError(empty) && empty.code).toBe('VALIDATION');
+    expect(isConfabError(invisible) && invisible.code).toBe('VALIDATION');
     expect(isConfabError(long) && long.code).toBe('TOO_LARGE');
+    expect(isConfabError(longEmoji) && longEmoji.code).toBe('TOO_LARGE');
     expect(sockets.socket.emitted).toEqual([]);
     expect(client.getState().messages.c1).toBeUndefined();
   });

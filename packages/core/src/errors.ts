@@ -28,7 +28,7 @@ export class ConfabError extends Error {
 
   /** Whether the same request may succeed when tried again. */
   isRetryable(): boolean {
-    return this.code === 'NETWORK' || this.code === 'TIMEOUT' || (RETRYABLE_ERROR_CODES as readonly string[]).includes(this.code);
+    return isRetryableCode(this.code);
   }
 
   /** The error as it would travel on the wire. */
@@ -39,6 +39,11 @@ export class ConfabError extends Error {
   static fromWire(error: WireError): ConfabError {
     return new ConfabError(error.code, error.message, { details: error.details });
   }
+}
+
+/** Whether an error with this code may go away when the same request is tried again. */
+export function isRetryableCode(code: string): boolean {
+  return code === 'NETWORK' || code === 'TIMEOUT' || (RETRYABLE_ERROR_CODES as readonly string[]).includes(code);
 }
 
 /** Brand check that works across bundles and realms. */

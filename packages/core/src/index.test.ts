@@ -12,6 +12,7 @@ describe('@confab/core public API', () => {
       'createChatClient',
       'initialChatState',
       'isConfabError',
+      'isRetryableCode',
       'unreadCount',
     ]);
   });

@@ -1,5 +1,5 @@
 export { createChatClient } from './client.js';
-export { ClientErrorCode, ConfabError, isConfabError } from './errors.js';
+export { ClientErrorCode, ConfabError, isConfabError, isRetryableCode } from './errors.js';
 export type { ConfabErrorCode } from './errors.js';
 export { applyMessageToList, buildHomeList, unreadCount } from './state/home.js';
 export type { HomeConversation, HomeRow } from './state/home.js';

@@ -1,4 +1,4 @@
-import { LIMITS } from '@confab/protocol';
+import { LIMITS, isBlankText, textLength } from '@confab/protocol';
 import type { HistoryQuery, HistoryResponse, Message } from '@confab/protocol';
 import type { ClientContext } from './context.js';
 import { path, toConfabError } from './context.js';
@@ -94,8 +94,8 @@ export function createTimelineOperations(
 
     async sendText(conversationId, text) {
       const body = text.trim();
-      if (body === '') throw new ConfabError('VALIDATION', 'A message needs some text.');
-      if (body.length > LIMITS.textMaxLength) {
+      if (isBlankText(body)) throw new ConfabError('VALIDATION', 'A message needs some text.');
+      if (textLength(body) > LIMITS.textMaxLength) {
         throw new ConfabError('TOO_LARGE', `A message holds at most ${LIMITS.textMaxLength} characters.`);
       }
       const clientMsgId = platform.createId();

@@ -66,7 +66,10 @@ interface ConversationBase {
   lastSeq: number;
   /** The caller's read cursor: every seq at or below it is read. Only moves forward. */
   readSeq: number;
-  /** Messages after `readSeq` not sent by the caller. */
+  /**
+   * Messages after `readSeq` not sent by the caller: `lastSeq - readSeq`, since sending moves the
+   * sender's own cursor to the message sent (a reply also marks what came before it read).
+   */
   unread: number;
   pinned: boolean;
   muted: boolean;

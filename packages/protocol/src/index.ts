@@ -1,6 +1,7 @@
 export { ErrorCode, ERROR_HTTP_STATUS, RETRYABLE_ERROR_CODES, isErrorCode } from './errors.js';
 export type { ErrorBody, WireError } from './errors.js';
 export { LIMITS } from './limits.js';
+export { hasBidiControls, isBlankText, textLength } from './text.js';
 export type {
   Conversation,
   DirectConversation,

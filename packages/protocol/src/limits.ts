@@ -1,6 +1,9 @@
-/** Limits enforced by the server and checked early by clients. */
+/**
+ * Limits enforced by the server and checked early by clients. Text lengths count Unicode code
+ * points (see `textLength`), as JSON Schema's `maxLength` does.
+ */
 export const LIMITS = {
-  /** Longest text message, in UTF-16 code units. */
+  /** Longest text message, in code points. */
   textMaxLength: 4000,
   /** Longest note on a friend request. */
   requestNoteMaxLength: 200,

@@ -8,7 +8,7 @@ import { seedDemo } from './demo.js';
 import { registerAuthRoutes, registerMeRoutes } from './http/auth-routes.js';
 import { requireAuth } from './http/auth.js';
 import { registerConversationRoutes } from './http/conversations-routes.js';
-import { installErrorHandling } from './http/errors.js';
+import { answerClientError, installErrorHandling, sendFrameworkError } from './http/errors.js';
 import { registerHealthRoutes } from './http/health-routes.js';
 import { registerRequestRoutes } from './http/requests-routes.js';
 import type { App } from './http/types.js';
@@ -53,6 +53,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     logger: { level: config.logLevel },
     bodyLimit: LIMITS.maxPayloadBytes,
     forceCloseConnections: true,
+    // Errors Fastify raises before routing (a URL that does not decode) keep the wire shape too.
+    frameworkErrors: (error, request, reply) => sendFrameworkError(error, request, reply),
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.decorateRequest('userId', '');

@@ -19,7 +19,16 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const server: ConfabServer = await createServer(config);
-  const url = await server.listen();
+  let url: string;
+  try {
+    url = await server.listen();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    await server.close();
+    console.error(`confab-server: port ${config.port} on ${config.host} is in use; choose another with --port or CONFAB_PORT.`);
+    process.exitCode = 1;
+    return;
+  }
   if (config.demo) {
     const names = DEMO_USERS.map((user) => user.username).join(', ');
     console.log(`Demo users: ${names} (password: ${DEMO_PASSWORD}); alice and bob are friends.`);

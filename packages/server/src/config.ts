@@ -119,10 +119,20 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     databaseFile: resolve(text('db') ?? join(dataDir, 'confab.db')),
     jwtSecret: text('jwt-secret') ?? loadOrCreateJwtSecret(dataDir),
     tokenTtlSeconds: integerOption(text('token-ttl'), 'token-ttl', 7 * 24 * 3600, 1, 10 * 365 * 24 * 3600),
-    webDir: text('web-dir') === undefined ? null : resolve(text('web-dir') as string),
+    webDir: webDirOption(text('web-dir')),
     demo: booleanOption(raw('demo'), 'demo'),
     logLevel,
   };
+}
+
+/** A web app folder must hold an index.html; a wrong path stops the start instead of serving 404s. */
+function webDirOption(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const dir = resolve(value);
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new ConfigError(`Invalid --web-dir "${value}": ${join(dir, 'index.html')} does not exist (build the web app with "pnpm build").`);
+  }
+  return dir;
 }
 
 function integerOption(value: string | undefined, name: string, fallback: number, min: number, max: number): number {

@@ -44,7 +44,8 @@ interface ErrorLogger {
 function clientErrorCode(error: { statusCode?: unknown }): WireError['code'] | null {
   const status = typeof error.statusCode === 'number' ? error.statusCode : 0;
   if (status === 413) return 'TOO_LARGE';
-  if (status === 404) return 'NOT_FOUND';
+  // A static file the server will not serve (a path too long or outside the root) is simply not there.
+  if (status === 404 || status === 403) return 'NOT_FOUND';
   if (status >= 400 && status < 500) return 'VALIDATION';
   return null;
 }
@@ -57,7 +58,7 @@ export function wireErrorFor(error: unknown, log: ErrorLogger): WireError {
   if (isApiError(error)) return error.toWire();
   if (error instanceof Error) {
     const code = clientErrorCode(error as { statusCode?: unknown });
-    if (code) return { code, message: error.message };
+    if (code) return { code, message: code === 'NOT_FOUND' ? 'Not found' : error.message };
   }
   log.error({ err: error }, 'unexpected error');
   return INTERNAL_ERROR;

@@ -48,6 +48,21 @@ describe('accounts', () => {
     expect(registered.body.user.displayName).toBe('erin');
   });
 
+  it('uses the username when the display name is blank or invisible', async () => {
+    for (const [username, displayName] of [['gina', '   '], ['hank', '\u200B\u3164']]) {
+      const registered = await api<AuthResponse>(t.url, 'POST', '/auth/register', { body: { username, password: PASSWORD, displayName } });
+      expect(registered.status).toBe(201);
+      expect(registered.body.user.displayName).toBe(username);
+    }
+  });
+
+  it('refuses a display name with bidi override characters, which could spoof how it reads', async () => {
+    const result = await api(t.url, 'POST', '/auth/register', { body: { username: 'ivan', password: PASSWORD, displayName: '\u202Eevil\u202C' } });
+    expect(result.status).toBe(400);
+    expect(errorCode(result)).toBe('VALIDATION');
+    expect(result.body.error.details.fields[0].field).toBe('displayName');
+  });
+
   it('refuses a taken username, in any letter case, with CONFLICT', async () => {
     await registerUser(t.url, 'frank');
     const again = await api(t.url, 'POST', '/auth/register', { body: { username: 'dana', password: PASSWORD } });

@@ -53,6 +53,9 @@ describe('bad socket payloads', () => {
     ['a send to a non-friend by id', 'message:send', () => ({ clientMsgId: clientMsgId(), type: 'text', content: { text: 'hi' }, to: stranger.user.id }), 'NOT_FRIENDS'],
     ['a 1 MB text', 'message:send', () => ({ ...valid(), content: { text: 'x'.repeat(1_000_000) } }), 'TOO_LARGE'],
     ['a 4001-character text', 'message:send', () => ({ ...valid(), content: { text: 'x'.repeat(4001) } }), 'TOO_LARGE'],
+    ['4001 emoji (limits count code points)', 'message:send', () => ({ ...valid(), content: { text: '😀'.repeat(4001) } }), 'TOO_LARGE'],
+    ['a text of zero-width spaces', 'message:send', () => ({ ...valid(), content: { text: '\u200B\u200B' } }), 'VALIDATION'],
+    ['an unknown event name', 'no:such-event', () => ({ a: 1 }), 'NOT_FOUND'],
   ];
 
   for (const [name, event, payload, code] of cases) {
@@ -67,6 +70,12 @@ describe('bad socket payloads', () => {
       expect(next.ok).toBe(true);
     });
   }
+
+  it('accepts 4000 emoji, since limits count code points, and stores them whole', async () => {
+    const ack = await emitWithAck(socket, 'message:send', { ...valid(), content: { text: '😀'.repeat(4000) } });
+    expect(ack.ok).toBe(true);
+    expect(ack.message.content.text).toBe('😀'.repeat(4000));
+  });
 
   it('names the offending field in the details', async () => {
     const ack = await emitWithAck(socket, 'message:send', { ...valid(), content: { text: 42 } });

@@ -62,5 +62,13 @@ export function createEventBinder(services: Services, log: FastifyBaseLogger) {
       };
       socket.on(event, listener as never);
     }
+    // An event nobody handles still gets an answer, so a client never waits for its timeout.
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && Object.prototype.hasOwnProperty.call(table, event)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack !== 'function') return;
+      const name = String(event).slice(0, 64);
+      ack({ ok: false, error: { code: 'NOT_FOUND', message: `Unknown event "${name}"` } });
+    });
   };
 }

@@ -1,4 +1,4 @@
-import { LIMITS, type AuthResponse, type User } from '@confab/protocol';
+import { LIMITS, hasBidiControls, isBlankText, type AuthResponse, type User } from '@confab/protocol';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { TokenService } from '../auth/tokens.js';
 import { ApiError } from '../errors.js';
@@ -7,6 +7,17 @@ import type { LoginInput, RegisterInput } from '../schemas.js';
 import type { ServiceContext } from './context.js';
 
 const BAD_CREDENTIALS = 'Wrong username or password';
+
+/** The display name to store: the given one trimmed, or the username when none (or a blank one) is given. */
+function displayNameFor(input: RegisterInput): string {
+  const given = input.displayName?.trim() ?? '';
+  if (hasBidiControls(given)) {
+    throw new ApiError('VALIDATION', 'The display name must not contain bidirectional control characters', {
+      fields: [{ field: 'displayName', problem: 'contains bidi control characters' }],
+    });
+  }
+  return isBlankText(given) ? input.username : given;
+}
 
 export function createAccountService(context: ServiceContext, tokens: TokenService) {
   const { store } = context;
@@ -18,7 +29,7 @@ export function createAccountService(context: ServiceContext, tokens: TokenServi
 
   return {
     async register(input: RegisterInput): Promise<AuthResponse> {
-      const displayName = input.displayName?.trim() || input.username;
+      const displayName = displayNameFor(input);
       const id = newId('u');
       const passwordHash = await hashPassword(input.password);
       const created = await store.createUser({ id, username: input.username, displayName, passwordHash, createdAt: context.now() });

@@ -1,4 +1,4 @@
-import { LIMITS, type DirectConversation, type HistoryResponse, type Message, type ReadResponse } from '@confab/protocol';
+import { LIMITS, isBlankText, type DirectConversation, type HistoryResponse, type Message, type ReadResponse } from '@confab/protocol';
 import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { HistoryInput, ReadInput, SendMessageInput } from '../schemas.js';
@@ -40,8 +40,8 @@ export function createMessagingService(context: ServiceContext) {
      * Resending a `clientMsgId` returns the original message and pushes nothing.
      */
     async sendMessage(senderId: string, input: SendMessageInput): Promise<Message> {
-      if (input.content.text.trim() === '') {
-        throw new ApiError('VALIDATION', 'The message text is empty', { fields: [{ field: 'content.text', problem: 'is blank' }] });
+      if (isBlankText(input.content.text)) {
+        throw new ApiError('VALIDATION', 'The message text is blank', { fields: [{ field: 'content.text', problem: 'has no visible characters' }] });
       }
       const conversation = await sendTarget(senderId, input);
       const result = await store.appendMessage({

@@ -33,6 +33,19 @@ describe('AuthForm', () => {
     expect(client.register).toHaveBeenCalledWith({ username: 'dora', password: 'secret-password', displayName: 'Dora Explorer' });
   });
 
+  it('explains every registration problem in plain words before sending anything', async () => {
+    const { client, wrapper } = setup({ initialMode: 'register' });
+    expect(wrapper.text()).toContain('3–32 letters (a–z), digits');
+    await wrapper.get('[data-testid="auth-username"]').setValue('Jürgen Ö');
+    await wrapper.get('[data-testid="auth-password"]').setValue('short');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(client.register).not.toHaveBeenCalled();
+    const error = wrapper.get('[data-testid="auth-error"]').text();
+    expect(error).toContain('Username: use 3–32 letters');
+    expect(error).toContain('Password: use at least 8 characters.');
+  });
+
   it('shows the error message as text', async () => {
     const { client, wrapper } = setup({ initialMode: 'login' });
     vi.mocked(client.login).mockRejectedValueOnce(wireLikeError('UNAUTHORIZED', 'Wrong username or <password>'));

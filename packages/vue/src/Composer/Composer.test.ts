@@ -51,6 +51,35 @@ describe('Composer', () => {
     expect(wrapper.get('[role="alert"]').text()).toBe('You are not friends any more');
   });
 
+  it('gives the text back when a send is refused before it reached the timeline', async () => {
+    const { client, input } = setup();
+    vi.mocked(client.sendText).mockRejectedValueOnce(wireLikeError('NETWORK', 'Cannot reach the server'));
+    await input.setValue('keep me');
+    await input.trigger('keydown', { key: 'Enter' });
+    await flushPromises();
+    expect((input.element as HTMLTextAreaElement).value).toBe('keep me');
+  });
+
+  it('counts characters near the limit and refuses text over it instead of cutting it', async () => {
+    const { client, wrapper, input } = setup();
+    await input.setValue('x'.repeat(3000));
+    expect(wrapper.find('[data-testid="composer-counter"]').exists()).toBe(false);
+    await input.setValue('😀'.repeat(3700));
+    expect(wrapper.get('[data-testid="composer-counter"]').text()).toBe('3700 / 4000');
+    await input.setValue('😀'.repeat(4001));
+    expect(wrapper.get('[data-testid="composer-counter"]').text()).toBe('4001 / 4000 — too long to send');
+    expect(wrapper.get('[data-testid="composer-send"]').attributes('disabled')).toBeDefined();
+    expect((input.element as HTMLTextAreaElement).value).toHaveLength(8002);
+    await input.trigger('keydown', { key: 'Enter' });
+    expect(client.sendText).not.toHaveBeenCalled();
+  });
+
+  it('treats zero-width characters as blank', async () => {
+    const { wrapper, input } = setup();
+    await input.setValue('\u200B\u200B');
+    expect(wrapper.get('[data-testid="composer-send"]').attributes('disabled')).toBeDefined();
+  });
+
   it('uses a 16px font and an accessible label on the text box', () => {
     const { input } = setup();
     expect(input.attributes('aria-label')).toBe('Message');

@@ -47,6 +47,20 @@ describe('MessageBubble', () => {
     expect(wrapper.emitted('retry')).toEqual([['cm-x']]);
   });
 
+  it('offers no Retry when retrying cannot help, such as after the friendship ended', () => {
+    const message = textMessage({ seq: 0, senderId: alice.id, clientMsgId: 'cm-y' });
+    const wrapper = mount(MessageBubble, {
+      props: { item: { message, state: 'failed', error: { code: 'NOT_FRIENDS', message: 'You can only message your friends' } }, mine: true },
+    });
+    expect(wrapper.text()).toContain('You can only message your friends');
+    expect(wrapper.find('[data-testid="message-retry"]').exists()).toBe(false);
+  });
+
+  it('lays out right-to-left text by its own direction', () => {
+    const wrapper = mount(MessageBubble, { props: { item: { message: textMessage({ seq: 1, text: 'مرحبا 123!' }), state: 'sent' }, mine: false } });
+    expect(wrapper.get('[data-testid="message-text"]').attributes('dir')).toBe('auto');
+  });
+
   it('lets a slot render the message body', () => {
     const wrapper = mount(MessageBubble, {
       props: { item: { message: textMessage({ seq: 1, text: 'hello' }), state: 'sent' }, mine: false },
