@@ -6,12 +6,15 @@ describe('@confab/core public API', () => {
     expect(Object.keys(core).sort()).toEqual([
       'ClientErrorCode',
       'ConfabError',
+      'OUTBOX_KEY_PREFIX',
       'applyMessageToList',
       'buildHomeList',
       'chatReducer',
       'createChatClient',
       'initialChatState',
       'isConfabError',
+      'keyValueOutbox',
+      'memoryOutbox',
       'unreadCount',
     ]);
   });

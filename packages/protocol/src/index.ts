@@ -46,4 +46,8 @@ export type {
   SendMessagePayload,
   ServerToClientEvents,
   SessionExpiredEvent,
+  SyncCursor,
+  SyncedConversation,
+  SyncPayload,
+  SyncResult,
 } from './events.js';
