@@ -1,4 +1,4 @@
-import { createChatClient } from '@confab/core';
+import { createChatClient, keyValueOutbox } from '@confab/core';
 import { ConfabPlugin } from '@confab/vue';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
@@ -7,7 +7,8 @@ import App from './App.vue';
 import './global.css';
 
 // The server serves this app at `/`, so REST and socket.io live on the same origin.
-const client = createChatClient({ url: '', storage: window.localStorage });
+// Unacknowledged sends are kept in localStorage too: they survive a reload and are re-sent.
+const client = createChatClient({ url: '', storage: window.localStorage, outbox: keyValueOutbox(window.localStorage) });
 
 // Logging out in one tab logs out the other tabs of this browser too.
 window.addEventListener('storage', (event) => {

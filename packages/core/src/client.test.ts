@@ -51,6 +51,9 @@ async function loggedIn(extra: Partial<ChatClientOptions> = {}) {
   return context;
 }
 
+/** What the client emitted for one event (the sync on connect is left out). */
+const sent = (socket: { emitted: { event: string; payload: unknown }[] }, event: string) => socket.emitted.filter((emit) => emit.event === event);
+
 const unauthorized = () => Object.assign(new Error('unauthorized'), { data: { code: 'UNAUTHORIZED' } });
 
 describe('createChatClient', () => {
@@ -84,7 +87,7 @@ describe('createChatClient', () => {
 
     const sending = client.sendText('c1', '  hello  ');
     expect(client.getState().messages.c1?.items.at(-1)).toMatchObject({ state: 'sending', message: { seq: 0, clientMsgId: 'id-1', content: { text: 'hello' } } });
-    expect(sockets.socket.emitted[0]).toEqual({ event: 'message:send', payload: { conversationId: 'c1', clientMsgId: 'id-1', type: 'text', content: { text: 'hello' } } });
+    expect(sent(sockets.socket, 'message:send')[0]).toEqual({ event: 'message:send', payload: { conversationId: 'c1', clientMsgId: 'id-1', type: 'text', content: { text: 'hello' } } });
 
     const stored: Message = message({ seq: 3, senderId: ME, clientMsgId: 'id-1', content: { text: 'hello' }, createdAt: 3000 });
     ack.resolve({ ok: true, message: stored });
@@ -107,7 +110,7 @@ describe('createChatClient', () => {
     expect(isConfabError(invisible) && invisible.code).toBe('VALIDATION');
     expect(isConfabError(long) && long.code).toBe('TOO_LARGE');
     expect(isConfabError(longEmoji) && longEmoji.code).toBe('TOO_LARGE');
-    expect(sockets.socket.emitted).toEqual([]);
+    expect(sent(sockets.socket, 'message:send')).toEqual([]);
     expect(client.getState().messages.c1).toBeUndefined();
   });
 
@@ -116,25 +119,28 @@ describe('createChatClient', () => {
     await client.openConversation('c1');
     const errors: string[] = [];
     client.on('error', (error) => errors.push(error.code));
-    sockets.socket.acks['message:send'] = () => ({ ok: false, error: { code: 'INTERNAL', message: 'disk full' } });
+    sockets.socket.acks['message:send'] = () => ({ ok: false, error: { code: 'NOT_FRIENDS', message: 'not friends' } });
 
     const failure = await client.sendText('c1', 'hi').catch((error: ConfabError) => error);
-    expect(isConfabError(failure) && failure.code).toBe('INTERNAL');
-    expect(errors).toEqual(['INTERNAL']);
-    expect(client.getState().messages.c1?.items.at(-1)).toMatchObject({ state: 'failed', error: { code: 'INTERNAL', message: 'disk full' } });
+    expect(isConfabError(failure) && failure.code).toBe('NOT_FRIENDS');
+    expect(errors).toEqual(['NOT_FRIENDS']);
+    expect(client.getState().messages.c1?.items.at(-1)).toMatchObject({ state: 'failed', error: { code: 'NOT_FRIENDS', message: 'not friends' } });
 
     const stored = message({ seq: 3, senderId: ME, clientMsgId: 'id-1', content: { text: 'hi' } });
     sockets.socket.acks['message:send'] = () => ({ ok: true, message: stored });
     await expect(client.retry('c1', 'id-1')).resolves.toEqual(stored);
-    expect(sockets.socket.emitted.map((emit) => (emit.payload as { clientMsgId: string }).clientMsgId)).toEqual(['id-1', 'id-1']);
+    expect(sent(sockets.socket, 'message:send').map((emit) => (emit.payload as { clientMsgId: string }).clientMsgId)).toEqual(['id-1', 'id-1']);
     expect(client.getState().messages.c1?.items.map((item) => `${item.message.seq}:${item.state}`)).toEqual(['1:sent', '2:sent', '3:sent']);
   });
 
-  it('turns a missing ack into a TIMEOUT failure', async () => {
-    const { client } = await loggedIn();
+  it('retries a send without an ack with the same clientMsgId, and fails it after sendFailAfterMs', async () => {
+    const { client, sockets } = await loggedIn({ sendFailAfterMs: 400 });
     const failure = await client.sendText('c1', 'hi').catch((error: ConfabError) => error);
     expect(isConfabError(failure) && failure.code).toBe('TIMEOUT');
     expect(client.getState().messages.c1?.items[0]?.state).toBe('failed');
+    const attempts = sent(sockets.socket, 'message:send').map((emit) => (emit.payload as { clientMsgId: string }).clientMsgId);
+    expect(attempts.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(attempts)).toEqual(new Set(['id-1']));
   });
 
   it('marks read optimistically and stays at zero unread when the server echo arrives', async () => {
@@ -146,7 +152,7 @@ describe('createChatClient', () => {
     const reading = client.markRead('c1');
     expect(client.getState().conversations.list[0]).toMatchObject({ readSeq: 2, unread: 0 });
     expect(client.getState().conversations.unreadTotal).toBe(0);
-    expect(sockets.socket.emitted).toEqual([{ event: 'conversation:read', payload: { conversationId: 'c1', seq: 2 } }]);
+    expect(sent(sockets.socket, 'conversation:read')).toEqual([{ event: 'conversation:read', payload: { conversationId: 'c1', seq: 2 } }]);
 
     sockets.socket.serverEmit('conversation:read', { conversationId: 'c1', userId: ME, readSeq: 2 });
     ack.resolve({ ok: true, conversationId: 'c1', readSeq: 2, unread: 0 });
@@ -154,7 +160,7 @@ describe('createChatClient', () => {
     expect(client.getState().conversations.list[0]).toMatchObject({ readSeq: 2, unread: 0 });
 
     await client.markRead('c1');
-    expect(sockets.socket.emitted).toHaveLength(1);
+    expect(sent(sockets.socket, 'conversation:read')).toHaveLength(1);
     sockets.socket.serverEmit('conversation:read', { conversationId: 'c1', userId: PEER, readSeq: 2 });
     expect(client.getState().conversations.list[0]?.peerReadSeq).toBe(2);
   });
@@ -211,16 +217,28 @@ describe('createChatClient', () => {
     expect(client.getState().connection).toBe('connected');
   });
 
-  it('catches up after a reconnect: fresh lists and the messages a loaded timeline missed', async () => {
+  it('syncs from its cursors after a reconnect, paging until the loaded timeline misses nothing', async () => {
     const { client, sockets, server } = await loggedIn();
     await client.openConversation('c1');
     sockets.socket.serverEmit('disconnect', 'transport close');
     expect(client.getState().connection).toBe('reconnecting');
+    const pages = [
+      { conversations: [{ conversation: conversation({ id: 'c1', lastSeq: 4, readSeq: 1, unread: 3, activeAt: 1004 }), messages: [message({ seq: 3 })], hasMore: true }] },
+      { conversations: [{ conversation: conversation({ id: 'c1', lastSeq: 4, readSeq: 1, unread: 3, activeAt: 1004 }), messages: [message({ seq: 4 })], hasMore: false }] },
+      { conversations: [] },
+    ];
+    sockets.socket.acks.sync = () => ({ ok: true, ...pages.shift() });
     sockets.socket.open();
-    await settle(30);
+    await settle(60);
     expect(client.getState().connection).toBe('connected');
     expect(server.calls.filter((call) => call.path === '/conversations')).toHaveLength(2);
-    expect(server.calls.at(-1)?.path).toBe('/conversations/c1/messages?after=2&limit=100');
+    const cursors = sent(sockets.socket, 'sync').map((emit) => (emit.payload as { cursors: unknown[] }).cursors);
+    expect(cursors.slice(-2)).toEqual([
+      [{ conversationId: 'c1', seq: 2, readSeq: 0, peerReadSeq: 0 }],
+      [{ conversationId: 'c1', seq: 3, readSeq: 1, peerReadSeq: 0 }],
+    ]);
+    expect(client.getState().messages.c1?.items.map((item) => item.message.seq)).toEqual([1, 2, 3, 4]);
+    expect(client.getState().conversations.list[0]).toMatchObject({ lastSeq: 4, readSeq: 1, unread: 3 });
   });
 
   it('stops calling a handler once its unsubscribe was called', async () => {

@@ -20,11 +20,17 @@ import { createEmitter } from './emitter.js';
 import { ConfabError, isConfabError } from './errors.js';
 import { createHttp } from './http.js';
 import { defaultCreateId, defaultFetch, keepSession, readSessionToken, SESSION_KEY } from './session.js';
+import { createOutbox } from './outbox.js';
+import { keyValueOutbox, memoryOutbox } from './outbox-store.js';
 import { createSocialOperations } from './social.js';
 import type { ChatAction } from './state/actions.js';
 import { chatReducer, initialChatState } from './state/chat.js';
+import { createSync, hasGap } from './sync.js';
 import { createTimelineOperations } from './timeline.js';
 import type { ChatClient, ChatClientEvents, ChatClientOptions, ChatState } from './types.js';
+
+/** How long a send may go without an ack before it shows as failed. */
+const DEFAULT_SEND_FAIL_AFTER_MS = 30_000;
 
 /**
  * Creates the headless chat client. Platform pieces (fetch, socket.io's `io`, clock, ids, storage)
@@ -81,7 +87,14 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
       return state.me;
     },
   };
-  const timeline = createTimelineOperations(context, { now, createId: options.createId ?? defaultCreateId(now) });
+  const outbox = createOutbox(context, {
+    store: options.outbox ?? (storage ? keyValueOutbox(storage) : memoryOutbox()),
+    now,
+    failAfterMs: options.sendFailAfterMs ?? DEFAULT_SEND_FAIL_AFTER_MS,
+  });
+  const timeline = createTimelineOperations(context, { now, createId: options.createId ?? defaultCreateId(now) }, outbox);
+  const sync = createSync(context, timeline.isLoaded);
+  const catchUp = () => sync.request().catch((error: unknown) => emitError(toConfabError(error)));
 
   function flushWaiting(): void {
     for (const [conversationId, messages] of waiting) {
@@ -160,20 +173,24 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
         if (fresh) token = fresh;
         return fresh;
       },
+      ackTimeoutMs: options.ackTimeoutMs,
       onState(connectionState) {
-        if (connectionState === 'connected' && away) {
-          // Back after a loss: catch up on what was missed.
-          refresh()
-            .then(() => timeline.catchUp())
-            .catch((error) => emitError(toConfabError(error)));
+        if (connectionState === 'connected') {
+          // Every (re)connect: sync from our cursors; after a loss, fresh friends and requests too.
+          if (away) refresh().catch((error: unknown) => emitError(toConfabError(error)));
+          void catchUp();
         }
         away = connectionState === 'reconnecting' || (away && connectionState !== 'connected');
         dispatch({ type: 'connection/changed', connection: connectionState });
+        if (connectionState === 'connected') outbox.online();
+        else outbox.offline();
       },
       onError: emitError,
       handlers: {
         'message:new': (message) => {
           if (receive(message) && message.senderId !== state.me?.id) emitter.emit('message', message);
+          // A live message past a gap (one was missed): fetch the gap.
+          if (timeline.isLoaded(message.conversationId) && hasGap(state.messages[message.conversationId])) void catchUp();
         },
         'conversation:read': ({ conversationId, userId, readSeq }) => dispatch({ type: 'read/applied', conversationId, userId, readSeq }),
         'request:new': announceRequest,
@@ -187,13 +204,15 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
   async function begin(user: User, sessionToken: string): Promise<User> {
     token = sessionToken;
     dispatch({ type: 'session/started', me: user });
+    await outbox.restore(user.id);
     connect();
     await refresh();
     return user;
   }
 
-  function end(): void {
+  function end(clearOutbox = false): void {
     generation++;
+    outbox.reset(clearOutbox);
     connection?.close();
     connection = null;
     token = null;
@@ -241,7 +260,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     },
 
     logout() {
-      end();
+      end(true);
       storage?.removeItem(SESSION_KEY);
     },
 

@@ -6,6 +6,7 @@ describe('@confab/core public API', () => {
     expect(Object.keys(core).sort()).toEqual([
       'ClientErrorCode',
       'ConfabError',
+      'OUTBOX_KEY_PREFIX',
       'applyMessageToList',
       'buildHomeList',
       'chatReducer',
@@ -13,6 +14,8 @@ describe('@confab/core public API', () => {
       'initialChatState',
       'isConfabError',
       'isRetryableCode',
+      'keyValueOutbox',
+      'memoryOutbox',
       'unreadCount',
     ]);
   });

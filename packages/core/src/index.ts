@@ -1,5 +1,7 @@
 export { createChatClient } from './client.js';
 export { ClientErrorCode, ConfabError, isConfabError, isRetryableCode } from './errors.js';
+export { keyValueOutbox, memoryOutbox, OUTBOX_KEY_PREFIX } from './outbox-store.js';
+export type { OutboxEntry, OutboxStore } from './outbox-store.js';
 export type { ConfabErrorCode } from './errors.js';
 export { applyMessageToList, buildHomeList, unreadCount } from './state/home.js';
 export type { HomeConversation, HomeRow } from './state/home.js';

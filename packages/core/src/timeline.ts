@@ -1,16 +1,14 @@
 import { LIMITS, isBlankText, textLength } from '@confab/protocol';
-import type { HistoryQuery, HistoryResponse, Message } from '@confab/protocol';
+import type { HistoryQuery, HistoryResponse } from '@confab/protocol';
 import type { ClientContext } from './context.js';
 import { path, toConfabError } from './context.js';
 import { ConfabError } from './errors.js';
+import type { Outbox } from './outbox.js';
 import type { ChatClient, MessagesState } from './types.js';
 
-/** Catch-up pages fetched per conversation after a reconnect, at most. */
-const CATCH_UP_PAGES = 10;
-
 type TimelineOperations = Pick<ChatClient, 'openConversation' | 'loadOlder' | 'sendText' | 'retry' | 'markRead'> & {
-  /** Fetches what each loaded timeline missed while the connection was away. */
-  catchUp(): Promise<void>;
+  /** Whether the newest page of a timeline was loaded (live messages and sync keep it current). */
+  isLoaded(conversationId: string): boolean;
   /** Forgets which timelines were loaded (the session ended). */
   reset(): void;
 };
@@ -30,6 +28,7 @@ const historyPath = (conversationId: string, query: HistoryQuery) =>
 export function createTimelineOperations(
   context: ClientContext,
   platform: { now: () => number; createId: () => string },
+  outbox: Outbox,
 ): TimelineOperations {
   const { http, dispatch, inSession } = context;
   /** Timelines whose newest page was loaded (live messages keep them current). */
@@ -61,26 +60,6 @@ export function createTimelineOperations(
     return pending;
   }
 
-  async function deliver(message: Message): Promise<Message> {
-    dispatch({ type: 'send/started', message });
-    const started = context.session();
-    try {
-      const connection = context.connection();
-      if (!connection) throw new ConfabError('NETWORK', 'Not connected.');
-      const { conversationId, clientMsgId, type, content } = message;
-      const reply = await connection.request('message:send', { conversationId, clientMsgId, type, content });
-      if (started === context.session()) context.receive(reply.message);
-      return reply.message;
-    } catch (caught) {
-      const error = toConfabError(caught);
-      if (started === context.session()) {
-        dispatch({ type: 'send/failed', conversationId: message.conversationId, clientMsgId: message.clientMsgId, error: error.toWire() });
-        context.emitError(error);
-      }
-      throw error;
-    }
-  }
-
   return {
     openConversation,
 
@@ -99,7 +78,7 @@ export function createTimelineOperations(
         throw new ConfabError('TOO_LARGE', `A message holds at most ${LIMITS.textMaxLength} characters.`);
       }
       const clientMsgId = platform.createId();
-      return deliver({
+      return outbox.send({
         id: `pending:${clientMsgId}`,
         conversationId,
         seq: 0,
@@ -119,7 +98,7 @@ export function createTimelineOperations(
       if (!item) throw new ConfabError('NOT_FOUND', `No message ${clientMsgId} in this conversation.`);
       if (item.state === 'sent') return item.message;
       if (item.state === 'sending') throw new ConfabError('CONFLICT', 'The message is still being sent.');
-      return deliver(item.message);
+      return outbox.retry(clientMsgId) ?? outbox.send(item.message);
     },
 
     async markRead(conversationId, seq) {
@@ -143,20 +122,7 @@ export function createTimelineOperations(
       }
     },
 
-    async catchUp() {
-      await Promise.all(
-        [...loaded].map(async (conversationId) => {
-          for (let page = 0; page < CATCH_UP_PAGES; page++) {
-            const after = newestStoredSeq(context.getState().messages[conversationId]);
-            const { messages, hasMore } = await inSession(
-              () => http.get<HistoryResponse>(historyPath(conversationId, { after, limit: LIMITS.historyPageMax })),
-              (result) => dispatch({ type: 'history/loaded', conversationId, messages: result.messages }),
-            );
-            if (!hasMore || messages.length === 0) return;
-          }
-        }),
-      );
-    },
+    isLoaded: (conversationId) => loaded.has(conversationId),
 
     reset() {
       loaded.clear();

@@ -8,6 +8,7 @@ import type {
 } from '@confab/protocol';
 import type { io } from 'socket.io-client';
 import type { ConfabError } from './errors.js';
+import type { OutboxStore } from './outbox-store.js';
 
 /** Connection state of the client's socket. */
 export type ConnectionState =
@@ -130,6 +131,16 @@ export interface ChatClientOptions {
   now?: () => number;
   /** Makes client message ids. @default crypto.randomUUID */
   createId?: () => string;
+  /**
+   * Where unacknowledged sends are kept, so they survive a reload and are re-sent.
+   * @default keyValueOutbox(storage) when `storage` is given, else memoryOutbox()
+   * @example keyValueOutbox(window.localStorage)
+   */
+  outbox?: OutboxStore;
+  /** A send without an ack for this long (ms) becomes `failed`, with `retry`. @default 30_000 */
+  sendFailAfterMs?: number;
+  /** How long one socket request waits for its ack (ms); a send is then retried. @default 10_000 */
+  ackTimeoutMs?: number;
 }
 
 export interface ChatClient {
@@ -151,7 +162,10 @@ export interface ChatClient {
   openConversation(conversationId: string): Promise<void>;
   /** Loads the page before the oldest loaded message. */
   loadOlder(conversationId: string): Promise<void>;
-  /** Sends a text message; resolves with the stored message (rejects with ConfabError). */
+  /**
+   * Sends a text message through the durable outbox: `sending` until acked (re-sent with the same
+   * clientMsgId after reconnects), `failed` after `sendFailAfterMs`. Resolves with the stored message.
+   */
   sendText(conversationId: string, text: string): Promise<Message>;
   /** Re-sends a failed message with its original clientMsgId. */
   retry(conversationId: string, clientMsgId: string): Promise<Message>;

@@ -24,6 +24,37 @@ export interface ReadEvent {
   readSeq: number;
 }
 
+/** What the client holds of one conversation, sent in `sync`. */
+export interface SyncCursor {
+  conversationId: string;
+  /** The newest seq the client holds with no gap below it (0: none). Messages after it are sent back. */
+  seq: number;
+  /** The caller's read cursor as the client knows it; omitted means unknown. */
+  readSeq?: number;
+  /** The peer's read cursor as the client knows it; omitted means unknown. */
+  peerReadSeq?: number;
+}
+
+export interface SyncPayload {
+  cursors: SyncCursor[];
+  /** Messages per conversation in this answer, at most `LIMITS.historyPageMax`. @default LIMITS.historyPageMax */
+  limit?: number;
+}
+
+/** One conversation that moved since the client's cursor. */
+export interface SyncedConversation {
+  conversation: Conversation;
+  /** Messages with seq > cursor.seq, ascending, at most `limit`; empty when the client sent no cursor for it. */
+  messages: Message[];
+  /** More messages follow: sync again with the cursor moved to the last one. */
+  hasMore: boolean;
+}
+
+export interface SyncResult {
+  /** Conversations whose lastSeq or read cursors differ from the client's cursors, and those it sent none for. */
+  conversations: SyncedConversation[];
+}
+
 export interface FriendAddedEvent {
   friend: Friend;
   conversation: Conversation;
@@ -42,6 +73,8 @@ export interface SessionExpiredEvent {
 export interface ClientToServerEvents {
   'message:send': (payload: SendMessagePayload, ack: (res: Ack<{ message: Message }>) => void) => void;
   'conversation:read': (payload: ReadPayload, ack: (res: Ack<{ conversationId: string; readSeq: number; unread: number }>) => void) => void;
+  /** Catch-up from the client's cursors, on every (re)connect. */
+  sync: (payload: SyncPayload, ack: (res: Ack<SyncResult>) => void) => void;
 }
 
 /** Events the server pushes. */

@@ -47,4 +47,8 @@ export type {
   SendMessagePayload,
   ServerToClientEvents,
   SessionExpiredEvent,
+  SyncCursor,
+  SyncedConversation,
+  SyncPayload,
+  SyncResult,
 } from './events.js';

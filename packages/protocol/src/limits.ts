@@ -20,6 +20,8 @@ export const LIMITS = {
   searchResultsMax: 20,
   historyPageDefault: 50,
   historyPageMax: 100,
+  /** Most cursors in one `sync` payload. */
+  syncCursorsMax: 1000,
   /** Largest JSON body or socket frame accepted, in bytes. Larger frames close the socket at the transport. */
   maxPayloadBytes: 2_000_000,
 } as const;

@@ -14,12 +14,16 @@ import { registerRequestRoutes } from './http/requests-routes.js';
 import type { App } from './http/types.js';
 import { registerUserRoutes } from './http/users-routes.js';
 import { validatorCompiler } from './http/validator.js';
+import { createDrain } from './realtime/drain.js';
 import { createSocketNotifier } from './realtime/notifier.js';
 import { createRealtime, serveRealtime } from './realtime/socket.js';
 import type { ConfabIo } from './realtime/types.js';
 import { createServices, type Services } from './services/index.js';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.js';
 import type { Store } from './storage/store.js';
+
+/** How long the last acks get to leave before sockets close on shutdown. */
+const ACK_FLUSH_MS = 50;
 
 /** A running (or ready to listen) Confab server. */
 export interface ConfabServer {
@@ -32,7 +36,10 @@ export interface ConfabServer {
   readonly url: string;
   /** Starts listening on `config.host:config.port`; resolves with the URL. */
   listen(): Promise<string>;
-  /** Closes sockets, then HTTP, then the database. Safe to call twice. */
+  /**
+   * Graceful: stops taking socket events (answered UNAVAILABLE), waits until the ones being handled
+   * are committed and acked, then closes sockets, HTTP and the database. Safe to call twice.
+   */
   close(): Promise<void>;
 }
 
@@ -63,7 +70,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const tokens = createTokenService(config.jwtSecret, config.tokenTtlSeconds);
   const io = createRealtime(app.server, tokens);
   const services = createServices({ store, notifier: createSocketNotifier(io), now: Date.now }, tokens);
-  serveRealtime(io, services, app.log);
+  const drain = createDrain();
+  serveRealtime(io, services, app.log, drain);
 
   if (config.webDir) await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true });
   installErrorHandling(app, { spaFallback: config.webDir !== null });
@@ -107,6 +115,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     close() {
       closing ??= (async () => {
         try {
+          await drain.close();
+          // Let the last acks leave before the sockets close.
+          await new Promise((resolve) => setTimeout(resolve, ACK_FLUSH_MS));
           await app.close();
         } finally {
           await store.close();

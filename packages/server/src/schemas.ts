@@ -68,9 +68,23 @@ export const SendMessagePayloadSchema = Type.Object(
 
 export const ReadPayloadSchema = Type.Object({ conversationId: Id, seq: Seq }, strict);
 
+const SyncCursorSchema = Type.Object(
+  { conversationId: Id, seq: Seq, readSeq: Type.Optional(Seq), peerReadSeq: Type.Optional(Seq) },
+  strict,
+);
+
+export const SyncPayloadSchema = Type.Object(
+  {
+    cursors: Type.Array(SyncCursorSchema, { maxItems: LIMITS.syncCursorsMax }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.historyPageMax })),
+  },
+  strict,
+);
+
 export type RegisterInput = Static<typeof RegisterBodySchema>;
 export type LoginInput = Static<typeof LoginBodySchema>;
 export type CreateRequestInput = Static<typeof CreateRequestBodySchema>;
 export type HistoryInput = Static<typeof HistoryQuerySchema>;
 export type SendMessageInput = Static<typeof SendMessagePayloadSchema>;
 export type ReadInput = Static<typeof ReadPayloadSchema>;
+export type SyncInput = Static<typeof SyncPayloadSchema>;

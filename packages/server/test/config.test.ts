@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, helpText, loadConfig, parseCliArgs, CONFIG_OPTIONS } from '../src/index.js';
@@ -32,6 +32,7 @@ describe('loadConfig', () => {
 
   it('merges CONFAB_* variables and flags, flags winning', () => {
     const dataDir = freshDir();
+    writeFileSync(join(dataDir, 'index.html'), '<!doctype html>');
     const config = loadConfig(['--port', '4100', '--demo', '--log-level', 'warn'], {
       CONFAB_PORT: '5000',
       CONFAB_HOST: '0.0.0.0',

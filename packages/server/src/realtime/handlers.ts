@@ -1,10 +1,11 @@
-import type { Ack, ClientToServerEvents } from '@confab/protocol';
+import type { Ack, ClientToServerEvents, WireError } from '@confab/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { wireErrorFor } from '../errors.js';
-import { ReadPayloadSchema, SendMessagePayloadSchema } from '../schemas.js';
+import { ReadPayloadSchema, SendMessagePayloadSchema, SyncPayloadSchema } from '../schemas.js';
 import type { Services } from '../services/index.js';
 import { compileValidator, type Validator } from '../validation.js';
+import { createDrain, type Drain } from './drain.js';
 import type { ConfabSocket } from './types.js';
 
 type EventName = keyof ClientToServerEvents;
@@ -30,14 +31,21 @@ function handlerTable(services: Services): HandlerTable {
       schema: ReadPayloadSchema,
       run: (userId, payload) => services.messaging.markRead(userId, payload as Static<typeof ReadPayloadSchema>),
     },
+    sync: {
+      schema: SyncPayloadSchema,
+      run: (userId, payload) => services.sync.sync(userId, payload as Static<typeof SyncPayloadSchema>),
+    },
   };
 }
 
+const SHUTTING_DOWN: WireError = { code: 'UNAVAILABLE', message: 'The server is shutting down; try again shortly' };
+
 /**
  * Binds every client event on a socket: validate with the compiled schema, run the service, ack.
- * Bad input is answered, never thrown, and never disconnects; a missing ack is tolerated.
+ * Bad input is answered, never thrown, and never disconnects; a missing ack is tolerated. While the
+ * server shuts down (`drain.closing`), events are answered UNAVAILABLE and not run.
  */
-export function createEventBinder(services: Services, log: FastifyBaseLogger) {
+export function createEventBinder(services: Services, log: FastifyBaseLogger, drain: Drain = createDrain()) {
   const table = handlerTable(services);
   const validators = new Map<EventName, Validator<unknown>>(
     (Object.keys(table) as EventName[]).map((event) => [event, compileValidator(table[event].schema, `${event} payload`)]),
@@ -51,14 +59,20 @@ export function createEventBinder(services: Services, log: FastifyBaseLogger) {
         const last = args[args.length - 1];
         const ack = typeof last === 'function' ? (last as (response: unknown) => void) : undefined;
         const payload = ack && args.length === 1 ? undefined : args[0];
-        let response: unknown;
-        try {
-          const result = await table[event].run(socket.data.userId, validate(payload));
-          response = { ok: true, ...result };
-        } catch (error) {
-          response = { ok: false, error: wireErrorFor(error, log.child({ event, userId: socket.data.userId })) };
+        if (drain.closing) {
+          ack?.({ ok: false, error: SHUTTING_DOWN });
+          return;
         }
-        ack?.(response);
+        await drain.run(async () => {
+          let response: unknown;
+          try {
+            const result = await table[event].run(socket.data.userId, validate(payload));
+            response = { ok: true, ...result };
+          } catch (error) {
+            response = { ok: false, error: wireErrorFor(error, log.child({ event, userId: socket.data.userId })) };
+          }
+          ack?.(response);
+        });
       };
       socket.on(event, listener as never);
     }

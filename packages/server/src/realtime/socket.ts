@@ -5,6 +5,7 @@ import { Server } from 'socket.io';
 import type { TokenService } from '../auth/tokens.js';
 import { isApiError } from '../errors.js';
 import type { Services } from '../services/index.js';
+import type { Drain } from './drain.js';
 import { createEventBinder } from './handlers.js';
 import { userRoom } from './notifier.js';
 import type { ConfabIo, ConfabSocket } from './types.js';
@@ -35,6 +36,8 @@ function scheduleExpiry(socket: ConfabSocket): void {
 
 /** Creates the socket.io server on Fastify's HTTP server (one port), refusing handshakes without a valid token. */
 export function createRealtime(httpServer: HttpServer, tokens: TokenService): ConfabIo {
+  // No connectionStateRecovery: a reconnecting socket is a new socket whose rooms are rebuilt from
+  // stored membership, and the client catches up with `sync` from its own cursors.
   const io: ConfabIo = new Server(httpServer, { maxHttpBufferSize: LIMITS.maxPayloadBytes, serveClient: false });
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as { token?: unknown };
@@ -53,9 +56,13 @@ export function createRealtime(httpServer: HttpServer, tokens: TokenService): Co
   return io;
 }
 
-/** Each connected socket joins `user:<id>`, gets the event handlers, and ends when its token expires. */
-export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBaseLogger): void {
-  const bindEvents = createEventBinder(services, log);
+/**
+ * Each connected socket joins `user:<id>` (every push to a conversation goes to its members' user
+ * rooms, so membership is read from storage at push time), gets the event handlers, and ends when its
+ * token expires.
+ */
+export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBaseLogger, drain?: Drain): void {
+  const bindEvents = createEventBinder(services, log, drain);
   io.on('connection', (socket) => {
     void socket.join(userRoom(socket.data.userId));
     bindEvents(socket);

@@ -3,12 +3,14 @@ import { createAccountService, type AccountService } from './accounts.js';
 import type { ServiceContext } from './context.js';
 import { createFriendshipService, type FriendshipService } from './friendship.js';
 import { createMessagingService, type MessagingService } from './messaging.js';
+import { createSyncService, type SyncService } from './sync.js';
 
 /** The domain services, shared by REST routes and socket handlers. */
 export interface Services {
   accounts: AccountService;
   friendship: FriendshipService;
   messaging: MessagingService;
+  sync: SyncService;
 }
 
 export function createServices(context: ServiceContext, tokens: TokenService): Services {
@@ -16,5 +18,6 @@ export function createServices(context: ServiceContext, tokens: TokenService): S
     accounts: createAccountService(context, tokens),
     friendship: createFriendshipService(context),
     messaging: createMessagingService(context),
+    sync: createSyncService(context),
   };
 }

@@ -1,0 +1,94 @@
+import type { SyncCursor } from '@confab/protocol';
+import type { ClientContext } from './context.js';
+import type { ChatState, MessagesState } from './types.js';
+
+/** Sync rounds per catch-up, at most (each brings up to a page per conversation). */
+const MAX_ROUNDS = 1_000;
+
+/**
+ * The newest seq of a timeline with no gap below it, from its oldest stored message: the point to
+ * fetch from. A live message past a gap does not move it, so the gap is fetched.
+ * @internal
+ */
+export function contiguousSeq(timeline: MessagesState | undefined): number {
+  let newest = 0;
+  for (const item of timeline?.items ?? []) {
+    if (item.state !== 'sent') break;
+    if (newest !== 0 && item.message.seq !== newest + 1) break;
+    newest = item.message.seq;
+  }
+  return newest;
+}
+
+/** Whether a timeline holds a stored message past a gap. @internal */
+export function hasGap(timeline: MessagesState | undefined): boolean {
+  const stored = timeline?.items.filter((item) => item.state === 'sent') ?? [];
+  return stored.length > 0 && contiguousSeq(timeline) !== stored[stored.length - 1]?.message.seq;
+}
+
+/** The client's cursors: loaded timelines from what they hold, other conversations from the list. @internal */
+export function buildCursors(state: ChatState, isLoaded: (conversationId: string) => boolean): SyncCursor[] {
+  return state.conversations.list.map((conversation) => ({
+    conversationId: conversation.id,
+    seq: isLoaded(conversation.id) ? contiguousSeq(state.messages[conversation.id]) : conversation.lastSeq,
+    readSeq: conversation.readSeq,
+    peerReadSeq: conversation.peerReadSeq,
+  }));
+}
+
+/** @internal */
+export interface Sync {
+  /** Catches up from the cursors; a request while one runs makes it run once more. */
+  request(): Promise<void>;
+}
+
+/**
+ * Catch-up over the `sync` event: the server answers with the conversations that moved and the
+ * messages after each cursor, a page at a time; loaded timelines page until nothing is missing.
+ * Live messages may land meanwhile: timelines merge by seq and id, so nothing repeats.
+ * @internal
+ */
+export function createSync(context: ClientContext, isLoaded: (conversationId: string) => boolean): Sync {
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  async function syncOnce(): Promise<void> {
+    const session = context.session();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const connection = context.connection();
+      if (!connection || session !== context.session()) return;
+      const cursors = buildCursors(context.getState(), isLoaded);
+      const { conversations } = await connection.request('sync', { cursors });
+      if (session !== context.session()) return;
+      let more = false;
+      for (const { conversation, messages, hasMore } of conversations) {
+        context.dispatch({ type: 'conversation/upserted', conversation });
+        if (context.getState().messages[conversation.id] && messages.length > 0) {
+          context.dispatch({ type: 'history/loaded', conversationId: conversation.id, messages });
+        }
+        if (isLoaded(conversation.id) && (hasMore || hasGap(context.getState().messages[conversation.id]))) more = true;
+      }
+      if (!more) return;
+    }
+  }
+
+  return {
+    request() {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        try {
+          do {
+            again = false;
+            await syncOnce();
+          } while (again);
+        } finally {
+          running = null;
+        }
+      })();
+      return running;
+    },
+  };
+}
