@@ -8,6 +8,7 @@ import { seedDemo } from './demo.js';
 import { registerAuthRoutes, registerMeRoutes } from './http/auth-routes.js';
 import { requireAuth } from './http/auth.js';
 import { registerConversationRoutes } from './http/conversations-routes.js';
+import { registerFileContentRoute, registerFileRoutes } from './http/files-routes.js';
 import { installErrorHandling } from './http/errors.js';
 import { registerHealthRoutes } from './http/health-routes.js';
 import { registerRequestRoutes } from './http/requests-routes.js';
@@ -17,6 +18,9 @@ import { validatorCompiler } from './http/validator.js';
 import { createSocketNotifier } from './realtime/notifier.js';
 import { createRealtime, serveRealtime } from './realtime/socket.js';
 import type { ConfabIo } from './realtime/types.js';
+import { createLocalFileStorage } from './files/local-storage.js';
+import { createUrlSigner } from './files/signing.js';
+import type { FileStorage } from './files/storage.js';
 import { createServices, type Services } from './services/index.js';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.js';
 import type { Store } from './storage/store.js';
@@ -39,6 +43,8 @@ export interface ConfabServer {
 export interface CreateServerOptions {
   /** Storage backend. @default the SQLite file `config.databaseFile` */
   store?: Store;
+  /** Where file bytes live. @default the local directory `config.filesDir` */
+  fileStorage?: FileStorage;
 }
 
 /**
@@ -59,7 +65,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 
   const tokens = createTokenService(config.jwtSecret, config.tokenTtlSeconds);
   const io = createRealtime(app.server, tokens);
-  const services = createServices({ store, notifier: createSocketNotifier(io), now: Date.now }, tokens);
+  const services = createServices({ store, notifier: createSocketNotifier(io), now: Date.now }, tokens, {
+    storage: options.fileStorage ?? createLocalFileStorage(config.filesDir),
+    signer: createUrlSigner(config.jwtSecret),
+    maxFileBytes: config.maxFileBytes,
+    fileTypes: config.fileTypes,
+  });
   serveRealtime(io, services, app.log);
 
   if (config.webDir) await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true });
@@ -69,12 +80,14 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     async (api: App) => {
       registerHealthRoutes(api, store);
       registerAuthRoutes(api, services);
+      registerFileContentRoute(api, services, Date.now);
       await api.register(async (authed: App) => {
         requireAuth(authed, tokens);
         registerMeRoutes(authed, services);
         registerUserRoutes(authed, services);
         registerRequestRoutes(authed, services);
         registerConversationRoutes(authed, services);
+        await registerFileRoutes(authed, services);
       });
     },
     { prefix: API_PREFIX },

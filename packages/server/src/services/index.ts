@@ -1,6 +1,7 @@
 import type { TokenService } from '../auth/tokens.js';
 import { createAccountService, type AccountService } from './accounts.js';
 import type { ServiceContext } from './context.js';
+import { createFileService, type FileService, type FileServiceOptions } from './files.js';
 import { createFriendshipService, type FriendshipService } from './friendship.js';
 import { createMessagingService, type MessagingService } from './messaging.js';
 
@@ -9,12 +10,15 @@ export interface Services {
   accounts: AccountService;
   friendship: FriendshipService;
   messaging: MessagingService;
+  files: FileService;
 }
 
-export function createServices(context: ServiceContext, tokens: TokenService): Services {
+export function createServices(context: ServiceContext, tokens: TokenService, fileOptions: FileServiceOptions): Services {
+  const files = createFileService(context, fileOptions);
   return {
     accounts: createAccountService(context, tokens),
     friendship: createFriendshipService(context),
-    messaging: createMessagingService(context),
+    messaging: createMessagingService(context, files),
+    files,
   };
 }
