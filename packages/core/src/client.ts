@@ -17,10 +17,12 @@ import type { Connection } from './connection.js';
 import type { ClientContext } from './context.js';
 import { path, toConfabError } from './context.js';
 import { createEmitter } from './emitter.js';
+import { createFileOperations } from './files.js';
 import { ConfabError, isConfabError } from './errors.js';
 import { createHttp } from './http.js';
 import { defaultCreateId, defaultFetch, keepSession, readSessionToken, SESSION_KEY } from './session.js';
 import { createSocialOperations } from './social.js';
+import { LIMITS } from '@confab/protocol';
 import type { ChatAction } from './state/actions.js';
 import { chatReducer, initialChatState } from './state/chat.js';
 import { createTimelineOperations } from './timeline.js';
@@ -81,7 +83,17 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
       return state.me;
     },
   };
-  const timeline = createTimelineOperations(context, { now, createId: options.createId ?? defaultCreateId(now) });
+  const createId = options.createId ?? defaultCreateId(now);
+  const timeline = createTimelineOperations(context, { now, createId });
+  const files = createFileOperations(context, {
+    url,
+    now,
+    createId,
+    getToken: () => token,
+    createXhr: options.xhr,
+    maxFileBytes: options.maxFileBytes ?? LIMITS.fileMaxBytes,
+    deliver: timeline.deliver,
+  });
 
   function flushWaiting(): void {
     for (const [conversationId, messages] of waiting) {
@@ -199,6 +211,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     token = null;
     waiting.clear();
     timeline.reset();
+    files.reset();
     dispatch({ type: 'session/reset' });
   }
 
@@ -248,7 +261,10 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     openConversation: timeline.openConversation,
     loadOlder: timeline.loadOlder,
     sendText: timeline.sendText,
-    retry: timeline.retry,
+    retry: (conversationId, clientMsgId) => files.retry(conversationId, clientMsgId) ?? timeline.retry(conversationId, clientMsgId),
+    sendFile: files.sendFile,
+    cancelUpload: files.cancelUpload,
+    fileUrl: files.fileUrl,
     markRead: timeline.markRead,
     ...createSocialOperations(context),
     refresh,

@@ -10,6 +10,7 @@ describe('@confab/core public API', () => {
       'buildHomeList',
       'chatReducer',
       'createChatClient',
+      'formatBytes',
       'initialChatState',
       'isConfabError',
       'unreadCount',

@@ -1,6 +1,7 @@
 export { createChatClient } from './client.js';
 export { ClientErrorCode, ConfabError, isConfabError } from './errors.js';
 export type { ConfabErrorCode } from './errors.js';
+export { formatBytes } from './files.js';
 export { applyMessageToList, buildHomeList, unreadCount } from './state/home.js';
 export type { HomeConversation, HomeRow } from './state/home.js';
 export { chatReducer, initialChatState } from './state/chat.js';
@@ -17,5 +18,9 @@ export type {
   FetchResponseLike,
   KeyValueStorage,
   MessagesState,
+  SendFileOptions,
   TimelineMessage,
+  UploadableFile,
+  UploadProgress,
+  XhrLike,
 } from './types.js';

@@ -1,5 +1,5 @@
 import { LIMITS } from '@confab/protocol';
-import type { HistoryQuery, HistoryResponse, Message } from '@confab/protocol';
+import type { HistoryQuery, HistoryResponse, Message, SendMessagePayload } from '@confab/protocol';
 import type { ClientContext } from './context.js';
 import { path, toConfabError } from './context.js';
 import { ConfabError } from './errors.js';
@@ -13,7 +13,15 @@ type TimelineOperations = Pick<ChatClient, 'openConversation' | 'loadOlder' | 's
   catchUp(): Promise<void>;
   /** Forgets which timelines were loaded (the session ended). */
   reset(): void;
+  /** Sends a message shown as pending; on failure marks it failed. */
+  deliver(message: Message): Promise<Message>;
 };
+
+/** The wire form of a send: file messages carry only the uploaded file's id. */
+function sendPayload({ conversationId, clientMsgId, type, content }: Message): SendMessagePayload {
+  if ('file' in content) return { conversationId, clientMsgId, type: type as 'image' | 'file', content: { fileId: content.file.id } };
+  return { conversationId, clientMsgId, type: 'text', content };
+}
 
 function newestStoredSeq(timeline: MessagesState | undefined): number {
   let newest = 0;
@@ -67,8 +75,7 @@ export function createTimelineOperations(
     try {
       const connection = context.connection();
       if (!connection) throw new ConfabError('NETWORK', 'Not connected.');
-      const { conversationId, clientMsgId, type, content } = message;
-      const reply = await connection.request('message:send', { conversationId, clientMsgId, type, content });
+      const reply = await connection.request('message:send', sendPayload(message));
       if (started === context.session()) context.receive(reply.message);
       return reply.message;
     } catch (caught) {
@@ -83,6 +90,7 @@ export function createTimelineOperations(
 
   return {
     openConversation,
+    deliver,
 
     async loadOlder(conversationId) {
       const timeline = context.getState().messages[conversationId];
