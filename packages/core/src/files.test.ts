@@ -111,6 +111,6 @@ describe('fileUrl', () => {
 
 describe('formatBytes', () => {
   it('writes sizes for people', () => {
-    expect([0, 812, 1024, 4300, 20 * 1024 * 1024, 1536 * 1024 * 1024].map(formatBytes)).toEqual(['0 B', '812 B', '1 KB', '4.2 KB', '20 MB', '1.5 GB']);
+    expect([0, 812, 1024, 3030, 4300, 20 * 1024 * 1024, 1536 * 1024 * 1024].map(formatBytes)).toEqual(['0 B', '812 B', '1 KB', '3 KB', '4.2 KB', '20 MB', '1.5 GB']);
   });
 });

@@ -1,8 +1,8 @@
-import { onMounted, ref, type Ref } from 'vue';
+import { onMounted, ref, watch, type Ref } from 'vue';
 import { useChatClient } from '../plugin.js';
 
 /**
- * A signed URL for a file, fetched on mount. `renew()` asks for a fresh one (an image whose URL
+ * A signed URL for a file, fetched on mount and whenever the id changes (a pending upload gets its id). `renew()` asks for a fresh one (an image whose URL
  * expired fails to load: call it from `@error`); it renews at most once per successful load.
  * @internal
  */
@@ -18,7 +18,10 @@ export function useFileUrl(fileId: () => string): { url: Ref<string | null>; ren
       () => (url.value = null),
     );
   };
-  onMounted(() => fetchUrl(false));
+  onMounted(() => {
+    fetchUrl(false);
+    watch(fileId, () => fetchUrl(false));
+  });
   return {
     url,
     renew() {
