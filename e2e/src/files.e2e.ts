@@ -112,7 +112,7 @@ describe('images and files in Chromium', () => {
     const box = await alice.getByTestId('message-image').nth(1).boundingBox();
     expect([box?.width, box?.height]).toEqual([64, 40]);
     expect(await list.boundingBox()).toEqual(before);
-    const redBackgrounds = await alice.evaluate(() => [...document.querySelectorAll('*')].filter((element) => getComputedStyle(element).backgroundColor === 'rgb(255, 0, 0)').length);
+    const redBackgrounds = await alice.evaluate(() => Array.from(document.querySelectorAll('*')).filter((element) => getComputedStyle(element).backgroundColor === 'rgb(255, 0, 0)').length);
     expect(redBackgrounds).toBe(0);
     await alice.waitForTimeout(300);
     expect(dialogs).toEqual([]);
