@@ -4,6 +4,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDevice, until, type Device, type DeviceOptions } from './chaos/devices.js';
 import { startServer, type RunningServer } from './server.js';
+import { textOf } from './text.js';
 
 const PASSWORD = 'delivery-password';
 let server: RunningServer;
@@ -49,7 +50,7 @@ async function device(auth: AuthResponse, name: string, options: DeviceOptions =
 }
 
 const texts = (client: ChatClient, conversationId: string) =>
-  client.getState().messages[conversationId]?.items.map((item) => `${item.message.seq}:${item.message.content.text}`) ?? [];
+  client.getState().messages[conversationId]?.items.map((item) => `${item.message.seq}:${textOf(item.message)}`) ?? [];
 const unread = (client: ChatClient, conversationId: string) => client.getState().conversations.list.find((c) => c.id === conversationId)?.unread;
 
 describe('delivery cases', () => {
@@ -126,7 +127,7 @@ describe('delivery cases', () => {
     bobPhone.goOnline();
     await until(() => texts(bobPhone.client, conversationId).length === 1, 5_000, 'bob caught up');
     const live: string[] = [];
-    bobPhone.client.on('message', (message) => live.push(message.content.text));
+    bobPhone.client.on('message', (message) => live.push(textOf(message)));
     await laptop.client.sendText(conversationId, 'good, later then');
     await until(() => live.length === 1, 2_000, 'the live message');
     expect(live).toEqual(['good, later then']);
@@ -146,7 +147,7 @@ describe('delivery cases', () => {
     await until(() => laptop.client.getState().connection === 'reconnecting', 2_000, 'alice offline');
     const yes = laptop.client.sendText(conversationId, 'yes');
     const wine = laptop.client.sendText(conversationId, 'bringing wine');
-    expect(laptop.client.getState().messages[conversationId]?.items.slice(-2).map((item) => `${item.state}:${item.message.content.text}`)).toEqual([
+    expect(laptop.client.getState().messages[conversationId]?.items.slice(-2).map((item) => `${item.state}:${textOf(item.message)}`)).toEqual([
       'sending:yes',
       'sending:bringing wine',
     ]);

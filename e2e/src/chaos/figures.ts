@@ -1,5 +1,6 @@
 import type { ChatState, TimelineMessage } from '@confab/core';
 import type { Conversation, Message } from '@confab/protocol';
+import { textOf } from '../text.js';
 
 /** What a chaos run printed. Lost, duplicated, reordered and unreadMismatches must be 0. */
 export interface ChaosFigures {
@@ -35,7 +36,7 @@ export function countFigures(sent: number, acked: Message[], stored: Map<string,
       const byId = new Map<string, number>();
       for (const message of held) byId.set(message.id, (byId.get(message.id) ?? 0) + 1);
       const texts = new Map<string, number>();
-      for (const message of held) texts.set(message.content.text, (texts.get(message.content.text) ?? 0) + 1);
+      for (const message of held) texts.set(textOf(message), (texts.get(textOf(message)) ?? 0) + 1);
       figures.duplicated += [...texts.values()].reduce((extra, count) => extra + count - 1, 0);
       for (const message of acked) {
         if (message.conversationId !== conversationId) continue;
@@ -70,7 +71,7 @@ function countSendOrderBreaks(held: Message[]): number {
   const last = new Map<string, number>();
   let breaks = 0;
   for (const message of held) {
-    const [device, n] = message.content.text.split('#');
+    const [device, n] = textOf(message).split('#');
     const number = Number(n);
     if (device === undefined || Number.isNaN(number)) continue;
     if ((last.get(device) ?? 0) >= number) breaks++;

@@ -5,6 +5,7 @@ import type { AuthResponse, Conversation, ConversationsResponse, HistoryResponse
 import { startServer, type RunningServer } from '../server.js';
 import { openDevice, until, type Device } from './devices.js';
 import { countFigures, type ChaosFigures } from './figures.js';
+import { textOf } from '../text.js';
 
 export interface ChaosOptions {
   users: number;
@@ -164,6 +165,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
 }
 
 function findClientMsgId(device: Device, conversationId: string, text: string): string {
-  const item = device.client.getState().messages[conversationId]?.items.find((candidate) => candidate.message.content.text === text && candidate.state === 'failed');
+  const item = device.client.getState().messages[conversationId]?.items.find((candidate) => textOf(candidate.message) === text && candidate.state === 'failed');
   return item?.message.clientMsgId ?? '';
 }

@@ -17,12 +17,14 @@ import type { Connection } from './connection.js';
 import type { ClientContext } from './context.js';
 import { path, toConfabError } from './context.js';
 import { createEmitter } from './emitter.js';
+import { createFileOperations } from './files.js';
 import { ConfabError, isConfabError } from './errors.js';
 import { createHttp } from './http.js';
 import { defaultCreateId, defaultFetch, keepSession, readSessionToken, SESSION_KEY } from './session.js';
 import { createOutbox } from './outbox.js';
 import { keyValueOutbox, memoryOutbox } from './outbox-store.js';
 import { createSocialOperations } from './social.js';
+import { LIMITS } from '@confab/protocol';
 import type { ChatAction } from './state/actions.js';
 import { chatReducer, initialChatState } from './state/chat.js';
 import { createSync, hasGap } from './sync.js';
@@ -92,9 +94,20 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     now,
     failAfterMs: options.sendFailAfterMs ?? DEFAULT_SEND_FAIL_AFTER_MS,
   });
-  const timeline = createTimelineOperations(context, { now, createId: options.createId ?? defaultCreateId(now) }, outbox);
+  const createId = options.createId ?? defaultCreateId(now);
+  const timeline = createTimelineOperations(context, { now, createId }, outbox);
   const sync = createSync(context, timeline.isLoaded);
   const catchUp = () => sync.request().catch((error: unknown) => emitError(toConfabError(error)));
+  const files = createFileOperations(context, {
+    url,
+    now,
+    createId,
+    getToken: () => token,
+    createXhr: options.xhr,
+    maxFileBytes: options.maxFileBytes ?? LIMITS.fileMaxBytes,
+    // An uploaded file's message goes through the outbox like any send: acked once, retried with its clientMsgId.
+    deliver: (message) => outbox.send(message),
+  });
 
   function flushWaiting(): void {
     for (const [conversationId, messages] of waiting) {
@@ -218,6 +231,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     token = null;
     waiting.clear();
     timeline.reset();
+    files.reset();
     dispatch({ type: 'session/reset' });
   }
 
@@ -267,7 +281,10 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     openConversation: timeline.openConversation,
     loadOlder: timeline.loadOlder,
     sendText: timeline.sendText,
-    retry: timeline.retry,
+    retry: (conversationId, clientMsgId) => files.retry(conversationId, clientMsgId) ?? timeline.retry(conversationId, clientMsgId),
+    sendFile: files.sendFile,
+    cancelUpload: files.cancelUpload,
+    fileUrl: files.fileUrl,
     markRead: timeline.markRead,
     ...createSocialOperations(context),
     refresh,

@@ -9,6 +9,8 @@ export const ClientErrorCode = {
   NETWORK: 'NETWORK',
   /** No answer in time. */
   TIMEOUT: 'TIMEOUT',
+  /** Cancelled by the person (an upload). */
+  ABORTED: 'ABORTED',
 } as const;
 
 export type ConfabErrorCode = ErrorCode | (typeof ClientErrorCode)[keyof typeof ClientErrorCode];

@@ -27,7 +27,8 @@ function parseJson(text: string): unknown {
 }
 
 /** Maps an `{ error: { code, message, details } }` body (or anything else) to a ConfabError. */
-function toError(status: number, body: unknown): ConfabError {
+/** @internal */
+export function toError(status: number, body: unknown): ConfabError {
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
   if (error && isErrorCode(error.code)) {
     return new ConfabError(error.code, typeof error.message === 'string' ? error.message : error.code, { details: error.details });

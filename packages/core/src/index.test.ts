@@ -11,6 +11,7 @@ describe('@confab/core public API', () => {
       'buildHomeList',
       'chatReducer',
       'createChatClient',
+      'formatBytes',
       'initialChatState',
       'isConfabError',
       'isRetryableCode',

@@ -3,6 +3,7 @@ export { ClientErrorCode, ConfabError, isConfabError, isRetryableCode } from './
 export { keyValueOutbox, memoryOutbox, OUTBOX_KEY_PREFIX } from './outbox-store.js';
 export type { OutboxEntry, OutboxStore } from './outbox-store.js';
 export type { ConfabErrorCode } from './errors.js';
+export { formatBytes } from './files.js';
 export { applyMessageToList, buildHomeList, unreadCount } from './state/home.js';
 export type { HomeConversation, HomeRow } from './state/home.js';
 export { chatReducer, initialChatState } from './state/chat.js';
@@ -19,5 +20,9 @@ export type {
   FetchResponseLike,
   KeyValueStorage,
   MessagesState,
+  SendFileOptions,
   TimelineMessage,
+  UploadableFile,
+  UploadProgress,
+  XhrLike,
 } from './types.js';

@@ -1,4 +1,5 @@
 import type { Message } from '@confab/protocol';
+import { sendPayload } from './send-payload.js';
 import type { ClientContext } from './context.js';
 import { toConfabError } from './context.js';
 import { ConfabError } from './errors.js';
@@ -95,11 +96,10 @@ export function createOutbox(context: ClientContext, options: OutboxOptions): Ou
   function attempt(entry: OutboxEntry): Promise<Message> {
     const connection = context.connection();
     if (!connection) return Promise.reject(new ConfabError('NETWORK', 'Not connected.'));
-    const { conversationId, clientMsgId, type, content } = entry.message;
     return new Promise<Message>((resolve, reject) => {
       abortInFlight.add(reject);
       connection
-        .request('message:send', { conversationId, clientMsgId, type, content })
+        .request('message:send', sendPayload(entry.message))
         .then((reply) => resolve(reply.message), reject)
         .finally(() => abortInFlight.delete(reject));
     });

@@ -33,6 +33,16 @@ export interface TimelineMessage {
   state: DeliveryState;
   /** The error of a failed send. */
   error?: WireError;
+  /** A file send whose bytes are still uploading: bytes sent so far of `total`. */
+  upload?: UploadProgress;
+}
+
+/** Progress of a file upload. */
+export interface UploadProgress {
+  /** Bytes sent so far. */
+  loaded: number;
+  /** Bytes to send. */
+  total: number;
 }
 
 /** Messages of one conversation, in order: stored messages by seq, then pending ones. */
@@ -106,6 +116,34 @@ export interface KeyValueStorage {
   removeItem(key: string): void;
 }
 
+/** A file to upload: a browser `File` fits (its `name`, `size` and `type` are read; the object is sent as is). */
+export interface UploadableFile {
+  readonly name: string;
+  readonly size: number;
+  /** The MIME type the platform guessed; the server detects the real one from the bytes. */
+  readonly type: string;
+}
+
+/** The part of `XMLHttpRequest` the client uses for uploads (declared here: the core has no DOM types). */
+export interface XhrLike {
+  open(method: string, url: string): void;
+  setRequestHeader(name: string, value: string): void;
+  send(body: unknown): void;
+  abort(): void;
+  readonly status: number;
+  readonly responseText: string;
+  upload: { onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null };
+  onload: (() => void) | null;
+  onerror: (() => void) | null;
+  onabort: (() => void) | null;
+}
+
+/** Options of {@link ChatClient.sendFile}. */
+export interface SendFileOptions {
+  /** Called as bytes go up (also reflected as `upload` on the pending timeline item). */
+  onProgress?: (progress: UploadProgress) => void;
+}
+
 export interface ChatClientOptions {
   /**
    * Base URL of the Confab server (REST under `/api/v1`, socket.io on the same origin).
@@ -141,6 +179,14 @@ export interface ChatClientOptions {
   sendFailAfterMs?: number;
   /** How long one socket request waits for its ack (ms); a send is then retried. @default 10_000 */
   ackTimeoutMs?: number;
+  /** Makes the XMLHttpRequest of an upload. @default () => new globalThis.XMLHttpRequest() */
+  xhr?: () => XhrLike;
+  /**
+   * Largest file `sendFile` accepts; bigger ones fail with TOO_LARGE before any upload. Set it to the
+   * server's `--max-file-bytes` when that was changed.
+   * @default LIMITS.fileMaxBytes (20 MB)
+   */
+  maxFileBytes?: number;
 }
 
 export interface ChatClient {
@@ -167,7 +213,21 @@ export interface ChatClient {
    * clientMsgId after reconnects), `failed` after `sendFailAfterMs`. Resolves with the stored message.
    */
   sendText(conversationId: string, text: string): Promise<Message>;
-  /** Re-sends a failed message with its original clientMsgId. */
+  /**
+   * Uploads a file (with progress) and sends it as an `image` message when the server found an inline
+   * image type in its bytes, else as a `file` message. The pending message shows in the timeline with
+   * `upload` progress meanwhile. Rejects with TOO_LARGE before uploading a file over `maxFileBytes`.
+   * @example await client.sendFile(conversationId, input.files[0], { onProgress: ({ loaded, total }) => ... })
+   */
+  sendFile(conversationId: string, file: UploadableFile, options?: SendFileOptions): Promise<Message>;
+  /** Stops the upload of a pending file send and removes it from the timeline. */
+  cancelUpload(conversationId: string, clientMsgId: string): void;
+  /**
+   * A signed URL of a file's bytes (absolute when the client has a `url`). Cached until shortly
+   * before it expires; pass `{ fresh: true }` after an image failed to load with it.
+   */
+  fileUrl(fileId: string, options?: { fresh?: boolean }): Promise<string>;
+  /** Re-sends a failed message with its original clientMsgId (re-uploading a file that did not finish). */
   retry(conversationId: string, clientMsgId: string): Promise<Message>;
   /** Moves the read cursor to `seq` (default: the newest loaded seq). No-op when already there. */
   markRead(conversationId: string, seq?: number): Promise<void>;

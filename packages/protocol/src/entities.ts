@@ -54,8 +54,46 @@ export interface TextMessage extends MessageBase {
   content: TextContent;
 }
 
+/**
+ * A stored file as messages carry it. Every field is set by the server from the uploaded bytes:
+ * `mimeType` is sniffed from the content (never taken from the name or the upload's header).
+ */
+export interface FileRef {
+  /** Server-made id (`f_...`). */
+  id: string;
+  /** The uploader's file name, shown as text only; never trusted for the type. */
+  name: string;
+  /** Size in bytes. */
+  size: number;
+  /** The type detected from the bytes; `application/octet-stream` when unknown. */
+  mimeType: string;
+  /** Pixel width, for images whose header was readable. */
+  width?: number;
+  /** Pixel height, for images whose header was readable. */
+  height?: number;
+  /** SHA-256 of the bytes, lowercase hex. */
+  sha256: string;
+}
+
+/** Content of `image` and `file` messages. */
+export interface FileContent {
+  file: FileRef;
+}
+
+/** An image (PNG, JPEG, GIF or WebP, by its bytes), shown inline. */
+export interface ImageMessage extends MessageBase {
+  type: 'image';
+  content: FileContent;
+}
+
+/** Any other file, shown as a card with a download link. */
+export interface FileMessage extends MessageBase {
+  type: 'file';
+  content: FileContent;
+}
+
 /** A stored message. A discriminated union on `type`. */
-export type Message = TextMessage;
+export type Message = TextMessage | ImageMessage | FileMessage;
 export type MessageType = Message['type'];
 
 interface ConversationBase {

@@ -4,12 +4,18 @@ import type { Conversation, Friend, Message, Request, TextContent } from './enti
 /** The reply to every client -> server event. */
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: WireError };
 
+/** The content of an `image` or `file` send: the id of a file the sender uploaded. The server fills in the {@link FileRef}. */
+export interface FileSendContent {
+  fileId: string;
+}
+
+/** The message part of a send, a discriminated union on `type`. */
+export type SendMessageBody =
+  | { clientMsgId: string; type: 'text'; content: TextContent }
+  | { clientMsgId: string; type: 'image' | 'file'; content: FileSendContent };
+
 /** Send a message to an existing conversation, or to a friend by user id. */
-export type SendMessagePayload = {
-  clientMsgId: string;
-  type: 'text';
-  content: TextContent;
-} & ({ conversationId: string; to?: never } | { to: string; conversationId?: never });
+export type SendMessagePayload = SendMessageBody & ({ conversationId: string; to?: never } | { to: string; conversationId?: never });
 
 export interface ReadPayload {
   conversationId: string;

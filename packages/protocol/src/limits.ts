@@ -24,4 +24,14 @@ export const LIMITS = {
   syncCursorsMax: 1000,
   /** Largest JSON body or socket frame accepted, in bytes. Larger frames close the socket at the transport. */
   maxPayloadBytes: 2_000_000,
+  /** Largest uploaded file by default, in bytes (the server may be configured otherwise). */
+  fileMaxBytes: 20 * 1024 * 1024,
+  /** Files per `POST /files` request. */
+  filesPerUpload: 1,
+  /** Longest stored file name, in UTF-16 code units (longer names are cut). */
+  fileNameMaxLength: 255,
+  /** Image types shown inline; everything else is served as an attachment. Never SVG. */
+  inlineImageTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'],
+  /** Lifetime of a signed file URL, in seconds. */
+  fileUrlTtlSeconds: 3600,
 } as const;

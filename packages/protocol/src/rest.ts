@@ -1,4 +1,4 @@
-import type { Conversation, Friend, Message, Request, User } from './entities.js';
+import type { Conversation, FileRef, Friend, Message, Request, User } from './entities.js';
 
 /** REST base path. */
 export const API_PREFIX = '/api/v1';
@@ -86,4 +86,17 @@ export interface ReadResponse {
 
 export interface OkResponse {
   ok: true;
+}
+
+/** `POST /files` (multipart, one part named `file`). */
+export interface UploadResponse {
+  file: FileRef;
+}
+
+/** `GET /files/:id/url`: a signed URL of the file's bytes, valid until `expiresAt`. */
+export interface FileUrlResponse {
+  /** Path and query under the server's origin: `/api/v1/files/:id/content?exp=...&sig=...`. */
+  url: string;
+  /** When the URL stops working (ms since epoch). */
+  expiresAt: number;
 }

@@ -9,6 +9,7 @@ import { registerAuthRoutes, registerMeRoutes } from './http/auth-routes.js';
 import { requireAuth } from './http/auth.js';
 import { registerConversationRoutes } from './http/conversations-routes.js';
 import { answerClientError, installErrorHandling, sendFrameworkError } from './http/errors.js';
+import { registerFileContentRoute, registerFileRoutes } from './http/files-routes.js';
 import { registerHealthRoutes } from './http/health-routes.js';
 import { registerRequestRoutes } from './http/requests-routes.js';
 import type { App } from './http/types.js';
@@ -18,6 +19,9 @@ import { createDrain } from './realtime/drain.js';
 import { createSocketNotifier } from './realtime/notifier.js';
 import { createRealtime, serveRealtime } from './realtime/socket.js';
 import type { ConfabIo } from './realtime/types.js';
+import { createLocalFileStorage } from './files/local-storage.js';
+import { createUrlSigner } from './files/signing.js';
+import type { FileStorage } from './files/storage.js';
 import { createServices, type Services } from './services/index.js';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.js';
 import type { Store } from './storage/store.js';
@@ -46,6 +50,8 @@ export interface ConfabServer {
 export interface CreateServerOptions {
   /** Storage backend. @default the SQLite file `config.databaseFile` */
   store?: Store;
+  /** Where file bytes live. @default the local directory `config.filesDir` */
+  fileStorage?: FileStorage;
 }
 
 /**
@@ -69,7 +75,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 
   const tokens = createTokenService(config.jwtSecret, config.tokenTtlSeconds);
   const io = createRealtime(app.server, tokens);
-  const services = createServices({ store, notifier: createSocketNotifier(io), now: Date.now }, tokens);
+  const services = createServices({ store, notifier: createSocketNotifier(io), now: Date.now }, tokens, {
+    storage: options.fileStorage ?? createLocalFileStorage(config.filesDir),
+    signer: createUrlSigner(config.jwtSecret),
+    maxFileBytes: config.maxFileBytes,
+    fileTypes: config.fileTypes,
+  });
   const drain = createDrain();
   serveRealtime(io, services, app.log, drain);
 
@@ -80,12 +91,14 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     async (api: App) => {
       registerHealthRoutes(api, store);
       registerAuthRoutes(api, services);
+      registerFileContentRoute(api, services, Date.now);
       await api.register(async (authed: App) => {
         requireAuth(authed, tokens);
         registerMeRoutes(authed, services);
         registerUserRoutes(authed, services);
         registerRequestRoutes(authed, services);
         registerConversationRoutes(authed, services);
+        await registerFileRoutes(authed, services);
       });
     },
     { prefix: API_PREFIX },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { LIMITS } from '@confab/protocol';
 
 /** Everything the server needs to start. Made by {@link loadConfig}. */
 export interface ServerConfig {
@@ -23,6 +24,12 @@ export interface ServerConfig {
   demo: boolean;
   /** pino log level (`fatal`, `error`, `warn`, `info`, `debug`, `trace`, `silent`). @default 'info' */
   logLevel: string;
+  /** Largest uploaded file, in bytes. @default LIMITS.fileMaxBytes (20 MB) */
+  maxFileBytes: number;
+  /** Detected MIME types accepted for upload, or null for any type. @default null */
+  fileTypes: readonly string[] | null;
+  /** Directory of stored files. @default '<dataDir>/files' */
+  filesDir: string;
 }
 
 /** A bad flag or environment value; the CLI prints the message and exits with code 2. */
@@ -50,6 +57,8 @@ export const CONFIG_OPTIONS = [
   { flag: 'web-dir', env: 'CONFAB_WEB_DIR', kind: 'string', description: 'built web app served at / (default: none)' },
   { flag: 'demo', env: 'CONFAB_DEMO', kind: 'boolean', description: 'create demo users alice, bob and carol (CONFAB_DEMO=1)' },
   { flag: 'log-level', env: 'CONFAB_LOG_LEVEL', kind: 'string', description: 'log level: fatal, error, warn, info, debug, trace, silent (default info)' },
+  { flag: 'max-file-bytes', env: 'CONFAB_MAX_FILE_BYTES', kind: 'string', description: 'largest uploaded file in bytes (default 20971520 = 20 MB)' },
+  { flag: 'file-types', env: 'CONFAB_FILE_TYPES', kind: 'string', description: 'comma-separated detected MIME types allowed for upload (default: any)' },
 ] as const satisfies readonly OptionSpec[];
 
 type OptionFlag = (typeof CONFIG_OPTIONS)[number]['flag'];
@@ -122,6 +131,9 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     webDir: webDirOption(text('web-dir')),
     demo: booleanOption(raw('demo'), 'demo'),
     logLevel,
+    maxFileBytes: integerOption(text('max-file-bytes'), 'max-file-bytes', LIMITS.fileMaxBytes, 1, Number.MAX_SAFE_INTEGER),
+    fileTypes: listOption(text('file-types')),
+    filesDir: join(dataDir, 'files'),
   };
 }
 
@@ -133,6 +145,12 @@ function webDirOption(value: string | undefined): string | null {
     throw new ConfigError(`Invalid --web-dir "${value}": ${join(dir, 'index.html')} does not exist (build the web app with "pnpm build").`);
   }
   return dir;
+}
+
+function listOption(value: string | undefined): string[] | null {
+  if (value === undefined) return null;
+  const items = value.split(',').map((item) => item.trim().toLowerCase()).filter((item) => item !== '');
+  return items.length === 0 ? null : items;
 }
 
 function integerOption(value: string | undefined, name: string, fallback: number, min: number, max: number): number {

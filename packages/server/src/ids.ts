@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-export type IdPrefix = 'u' | 'c' | 'm' | 'r';
+export type IdPrefix = 'u' | 'c' | 'm' | 'r' | 'f';
 
 /** A random, URL-safe id with a type prefix, e.g. `m_3q2Xk...`. 96 bits of randomness. */
 export function newId(prefix: IdPrefix): string {

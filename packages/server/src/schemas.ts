@@ -54,15 +54,23 @@ export const HistoryQuerySchema = Type.Object(
 export const ReadBodySchema = Type.Object({ seq: Seq }, strict);
 
 const TextContentSchema = Type.Object({ text: Type.String({ minLength: 1, maxLength: LIMITS.textMaxLength }) }, strict);
+const FileSendContentSchema = Type.Object({ fileId: Id }, strict);
 const sendFields = {
   clientMsgId: Type.String({ minLength: 1, maxLength: LIMITS.clientMsgIdMaxLength }),
-  type: Type.Literal('text'),
-  content: TextContentSchema,
+  type: Type.Union([Type.Literal('text'), Type.Literal('image'), Type.Literal('file')]),
+  // Which content goes with which type is checked by the messaging service.
+  content: Type.Union([TextContentSchema, FileSendContentSchema]),
 };
 
 /** `message:send`. Exactly one of `conversationId` or `to` (checked by the messaging service). */
 export const SendMessagePayloadSchema = Type.Object(
   { ...sendFields, conversationId: Type.Optional(Id), to: Type.Optional(Id) },
+  strict,
+);
+
+/** Query of a signed file URL. */
+export const SignedFileQuerySchema = Type.Object(
+  { exp: Type.Integer({ minimum: 0 }), sig: Type.String({ minLength: 1, maxLength: 128 }) },
   strict,
 );
 

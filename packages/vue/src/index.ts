@@ -4,6 +4,15 @@ export { useChatState, useConversations, useMessages, useUnreadTotal } from './c
 export { useConfabStore } from './store.js';
 export type { ConfabTab } from './store.js';
 
+export { FileCard, FileImage, FileMessageBody, ImagePreview } from './Attachments/index.js';
+export type {
+  FileCardProps,
+  FileImageEmits,
+  FileImageProps,
+  FileMessageBodyProps,
+  ImagePreviewEmits,
+  ImagePreviewProps,
+} from './Attachments/index.js';
 export { AuthForm } from './AuthForm/index.js';
 export type { AuthFormEmits, AuthFormProps, AuthMode } from './AuthForm/index.js';
 export { Avatar } from './Avatar/index.js';

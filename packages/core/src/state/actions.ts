@@ -20,6 +20,10 @@ export type ChatAction =
   /** Our send, not acknowledged yet (`seq` 0). Sending it again (retry) reuses its place. */
   | { type: 'send/started'; message: Message }
   | { type: 'send/failed'; conversationId: string; clientMsgId: string; error: WireError }
+  /** Bytes of a pending file send uploaded so far. */
+  | { type: 'upload/progress'; conversationId: string; clientMsgId: string; loaded: number; total: number }
+  /** A pending send was cancelled: it leaves the timeline. */
+  | { type: 'send/cancelled'; conversationId: string; clientMsgId: string }
   | { type: 'friends/loaded'; friends: readonly Friend[] }
   | { type: 'friend/added'; friend: Friend }
   | { type: 'friend/removed'; userId: string }

@@ -1,6 +1,7 @@
 import type { Message } from '@confab/protocol';
 import type { MessagesState, TimelineMessage } from '../types.js';
 import type { ChatAction } from './actions.js';
+import { removePending, setUploadProgress } from './uploads.js';
 
 /** Timelines by conversation id. */
 export type TimelinesState = Readonly<Record<string, MessagesState>>;
@@ -104,6 +105,10 @@ export function messagesReducer(state: TimelinesState, action: ChatAction): Time
       return update(state, action.message.conversationId, (timeline) => withItems(timeline, startSend(timeline.items, action.message)), true);
     case 'send/failed':
       return update(state, action.conversationId, (timeline) => withItems(timeline, failSend(timeline.items, action)));
+    case 'upload/progress':
+      return update(state, action.conversationId, (timeline) => withItems(timeline, setUploadProgress(timeline.items, action)));
+    case 'send/cancelled':
+      return update(state, action.conversationId, (timeline) => withItems(timeline, removePending(timeline.items, action.clientMsgId)));
     case 'session/reset':
       return {};
     default:

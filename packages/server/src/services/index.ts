@@ -1,6 +1,7 @@
 import type { TokenService } from '../auth/tokens.js';
 import { createAccountService, type AccountService } from './accounts.js';
 import type { ServiceContext } from './context.js';
+import { createFileService, type FileService, type FileServiceOptions } from './files.js';
 import { createFriendshipService, type FriendshipService } from './friendship.js';
 import { createMessagingService, type MessagingService } from './messaging.js';
 import { createSyncService, type SyncService } from './sync.js';
@@ -11,13 +12,16 @@ export interface Services {
   friendship: FriendshipService;
   messaging: MessagingService;
   sync: SyncService;
+  files: FileService;
 }
 
-export function createServices(context: ServiceContext, tokens: TokenService): Services {
+export function createServices(context: ServiceContext, tokens: TokenService, fileOptions: FileServiceOptions): Services {
+  const files = createFileService(context, fileOptions);
   return {
     accounts: createAccountService(context, tokens),
     friendship: createFriendshipService(context),
-    messaging: createMessagingService(context),
+    messaging: createMessagingService(context, files),
     sync: createSyncService(context),
+    files,
   };
 }

@@ -4,9 +4,24 @@ import { newId } from '../ids.js';
 import type { HistoryInput, ReadInput, SendMessageInput } from '../schemas.js';
 import type { ConversationRecord } from '../storage/store.js';
 import type { ServiceContext } from './context.js';
+import type { FileService } from './files.js';
 
-export function createMessagingService(context: ServiceContext) {
+export function createMessagingService(context: ServiceContext, files?: FileService) {
   const { store, notifier } = context;
+
+  /** The stored content: the text, or the reference of a file the sender uploaded. */
+  async function contentOf(senderId: string, input: SendMessageInput): Promise<Message['content']> {
+    if (input.type === 'text') {
+      const text = 'text' in input.content ? input.content.text : '';
+      if (isBlankText(text)) {
+        throw new ApiError('VALIDATION', 'The message text is blank', { fields: [{ field: 'content.text', problem: 'has no visible characters' }] });
+      }
+      return { text };
+    }
+    if (!('fileId' in input.content)) throw new ApiError('VALIDATION', `A ${input.type} message needs content.fileId`, { fields: [{ field: 'content.fileId', problem: 'is missing' }] });
+    if (!files) throw new ApiError('UNAVAILABLE', 'Files are not enabled on this server');
+    return { file: await files.refForMessage(senderId, input.content.fileId, input.type) };
+  }
 
   /** The conversation, if it exists (else NOT_FOUND) and the caller is a member (else FORBIDDEN). */
   async function memberOf(userId: string, conversationId: string): Promise<ConversationRecord> {
@@ -40,9 +55,7 @@ export function createMessagingService(context: ServiceContext) {
      * Resending a `clientMsgId` returns the original message and pushes nothing.
      */
     async sendMessage(senderId: string, input: SendMessageInput): Promise<Message> {
-      if (isBlankText(input.content.text)) {
-        throw new ApiError('VALIDATION', 'The message text is blank', { fields: [{ field: 'content.text', problem: 'has no visible characters' }] });
-      }
+      const content = await contentOf(senderId, input);
       const conversation = await sendTarget(senderId, input);
       const result = await store.appendMessage({
         id: newId('m'),
@@ -50,7 +63,7 @@ export function createMessagingService(context: ServiceContext) {
         senderId,
         clientMsgId: input.clientMsgId,
         type: input.type,
-        content: { text: input.content.text },
+        content,
         createdAt: context.now(),
       });
       if (result.outcome === 'conflict') {

@@ -3,7 +3,7 @@
  * transaction where it writes more than one row), so a PostgreSQL backend can implement the same
  * interface without SQL leaking into the services.
  */
-import type { DirectConversation, Friend, FriendRequest, Message, User } from '@confab/protocol';
+import type { DirectConversation, FileRef, Friend, FriendRequest, Message, User } from '@confab/protocol';
 
 /** A user row with its password hash; never sent to clients. */
 export interface UserRecord extends User {
@@ -78,6 +78,12 @@ export interface ReadCursorResult {
   moved: boolean;
 }
 
+/** An uploaded file's record: its reference, who uploaded it, and when. */
+export interface FileRecord extends FileRef {
+  uploaderId: string;
+  createdAt: number;
+}
+
 export interface Store {
   // users
   /** Inserts a user; returns false when the username (case-insensitive) is taken. */
@@ -127,6 +133,12 @@ export interface Store {
   listMessages(conversationId: string, range: HistoryRange): Promise<HistoryPage>;
   /** cursor = max(old, min(seq, lastSeq)); null when the user is not a member. */
   advanceReadCursor(conversationId: string, userId: string, seq: number): Promise<ReadCursorResult | null>;
+
+  // files
+  createFile(file: FileRecord): Promise<void>;
+  getFile(id: string): Promise<FileRecord | null>;
+  /** Whether `userId` is a member of a conversation holding a message that carries file `fileId`. */
+  isFileSharedWith(fileId: string, userId: string): Promise<boolean>;
 
   /** Runs a trivial query; throws when the database is unusable. */
   ping(): Promise<void>;

@@ -41,7 +41,7 @@ export function textMessage(partial: Partial<Message> & { seq: number; text?: st
     type: 'text',
     content: { text },
     ...rest,
-  };
+  } as Message;
 }
 
 export function directConversation(partial: Partial<Conversation> = {}): Conversation {
@@ -151,6 +151,9 @@ export function createFakeClient(initial: Partial<ChatState> = {}): FakeClient {
       textMessage({ seq: 1, conversationId, clientMsgId, senderId: state.me?.id ?? alice.id }),
     ),
     markRead: vi.fn(async () => {}),
+    sendFile: vi.fn(async (conversationId: string) => textMessage({ seq: 1, conversationId, senderId: state.me?.id ?? alice.id })),
+    cancelUpload: vi.fn(() => {}),
+    fileUrl: vi.fn(async (fileId: string) => `/api/v1/files/${encodeURIComponent(fileId)}/content?exp=1&sig=test`),
     searchUsers: vi.fn(async () => [] as User[]),
     sendFriendRequest: vi.fn(async (targetId: string, note?: string) =>
       friendRequest({ id: 'r-new', from: state.me ?? alice, to: { ...bob, id: targetId }, note: note ?? '' }),

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type {
   AppendResult,
   ConversationRecord,
+  FileRecord,
   FriendshipRecord,
   HistoryPage,
   HistoryRange,
@@ -13,6 +14,7 @@ import type {
   Store,
   UserRecord,
 } from '../store.js';
+import { SqliteFileRecords } from './files.js';
 import { openDatabase } from './open.js';
 import {
   conversationFromRow,
@@ -38,9 +40,11 @@ function isUniqueViolation(error: unknown): boolean {
 /** The SQLite backend of {@link Store}, on better-sqlite3 (synchronous calls behind async methods). */
 export class SqliteStore implements Store {
   private readonly sql: Statements;
+  private readonly files: SqliteFileRecords;
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
+    this.files = new SqliteFileRecords(db);
   }
 
   async createUser(user: NewUser): Promise<boolean> {
@@ -158,7 +162,7 @@ export class SqliteStore implements Store {
         const { last_seq: seq } = this.sql.nextSeq.get(message.createdAt, message.conversationId) as { last_seq: number };
         this.sql.insertMessage.run({ ...message, seq, content: JSON.stringify(message.content) });
         this.sql.raiseReadCursor.run(seq, message.conversationId, message.senderId);
-        const stored: Message = { ...message, seq };
+        const stored = { ...message, seq } as Message;
         return { outcome: 'created' as const, message: stored };
       }).immediate();
     } catch (error) {
@@ -186,6 +190,18 @@ export class SqliteStore implements Store {
     const hasMore = rows.length > range.limit;
     const page = rows.slice(0, range.limit).map(messageFromRow);
     return { messages: ascending ? page : page.reverse(), hasMore };
+  }
+
+  async createFile(file: FileRecord): Promise<void> {
+    this.files.create(file);
+  }
+
+  async getFile(id: string): Promise<FileRecord | null> {
+    return this.files.get(id);
+  }
+
+  async isFileSharedWith(fileId: string, userId: string): Promise<boolean> {
+    return this.files.isSharedWith(fileId, userId);
   }
 
   async advanceReadCursor(conversationId: string, userId: string, seq: number): Promise<ReadCursorResult | null> {

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DESKTOP, launchBrowser, screenshot, trackPageErrors } from './browser.js';
+import { startServer, type RunningServer } from './server.js';
+
+/** A 64x40 blue PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAEAAAAAoCAIAAADBrGu+AAAAPUlEQVR42u3PQQkAAAgEsEtiTiMayww+hcEKLNXzWgQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQELhb+nqzEUh10JAAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PDF = Buffer.from(`%PDF-1.4\n% confab e2e ${'x'.repeat(3000)}\n%%EOF\n`);
+const HOSTILE_STYLE = `x.png');width:4000px;height:4000px;background:red;('.png`;
+const HOSTILE_HTML = '<img src=x onerror=alert(1)>.png';
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function loggedIn(username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US', acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('auth-mode-login').click();
+  await page.getByTestId('auth-username').fill(username);
+  await page.getByTestId('auth-password').fill('confab-demo');
+  await page.getByTestId('auth-submit').click();
+  await page.getByTestId('me-name').waitFor();
+  return page;
+}
+
+async function attach(page: Page, name: string, mimeType: string, buffer: Buffer): Promise<void> {
+  await page.getByTestId('composer-file').setInputFiles({ name, mimeType, buffer });
+}
+
+beforeAll(async () => {
+  server = await startServer(['--demo']);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('images and files in Chromium', () => {
+  let alice: Page;
+  let bob: Page;
+  let aliceErrors: string[];
+  const dialogs: string[] = [];
+
+  it('bob sends alice a PNG and a PDF; alice sees the thumbnail and the file card', async () => {
+    alice = await loggedIn('alice');
+    bob = await loggedIn('bob');
+    aliceErrors = trackPageErrors(alice);
+    for (const page of [alice, bob]) {
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+    }
+    await bob.locator('[data-testid="conversation-item"][data-peer="alice"]').click();
+    await alice.locator('[data-testid="conversation-item"][data-peer="bob"]').click();
+
+    await attach(bob, 'blue.png', 'image/png', PNG);
+    await bob.locator('[data-testid="message-item"][data-state="sent"] [data-testid="message-image"] img').waitFor();
+    await attach(bob, 'report.pdf', 'application/pdf', PDF);
+    await bob.locator('[data-testid="message-item"][data-state="sent"] [data-testid="file-download"]').waitFor();
+
+    const thumb = alice.locator('[data-testid="message-image"] img');
+    await thumb.waitFor();
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
+    const box = await alice.getByTestId('message-image').boundingBox();
+    expect([box?.width, box?.height]).toEqual([64, 40]);
+    const card = alice.getByTestId('message-file');
+    await expect.poll(() => card.getByTestId('file-name').textContent()).toBe('report.pdf');
+    expect(await card.getByTestId('file-size').textContent()).toBe('3 KB');
+    await screenshot(alice, 'files-thumbnail-and-card');
+  });
+
+  it('alice opens the image full screen and closes it with Escape', async () => {
+    await alice.getByTestId('message-image').click();
+    await alice.getByTestId('image-preview').waitFor();
+    expect(await alice.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('image-preview-close');
+    await screenshot(alice, 'files-preview');
+    await alice.keyboard.press('Escape');
+    await alice.getByTestId('image-preview').waitFor({ state: 'detached' });
+  });
+
+  it('alice downloads the PDF byte-identical', async () => {
+    const [download] = await Promise.all([alice.waitForEvent('download'), alice.getByTestId('file-download').click()]);
+    expect(download.suggestedFilename()).toBe('report.pdf');
+    const saved = readFileSync((await download.path()) as string);
+    expect(sha256(saved)).toBe(sha256(PDF));
+    expect(saved.equals(PDF)).toBe(true);
+  });
+
+  it('hostile file names render literally, leave the layout unchanged and run nothing', async () => {
+    const list = alice.locator('.confab-pane__messages');
+    const before = await list.boundingBox();
+    await attach(bob, HOSTILE_STYLE, 'image/png', PNG);
+    await attach(bob, HOSTILE_HTML, 'application/pdf', PDF);
+    await expect.poll(() => alice.getByTestId('message-image').count()).toBe(2);
+    await expect.poll(() => alice.getByTestId('file-name').allTextContents()).toEqual(['report.pdf', HOSTILE_HTML]);
+    const hostileImage = alice.locator('[data-testid="message-image"] img').nth(1);
+    await hostileImage.waitFor();
+    expect(await hostileImage.getAttribute('alt')).toBe(HOSTILE_STYLE);
+    const box = await alice.getByTestId('message-image').nth(1).boundingBox();
+    expect([box?.width, box?.height]).toEqual([64, 40]);
+    expect(await list.boundingBox()).toEqual(before);
+    const redBackgrounds = await alice.evaluate(() => Array.from(document.querySelectorAll('*')).filter((element) => getComputedStyle(element).backgroundColor === 'rgb(255, 0, 0)').length);
+    expect(redBackgrounds).toBe(0);
+    await alice.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    await screenshot(alice, 'files-hostile-names');
+    expect(aliceErrors).toEqual([]);
+  });
+});
