@@ -1,7 +1,11 @@
 export { ErrorCode, ERROR_HTTP_STATUS, RETRYABLE_ERROR_CODES, isErrorCode } from './errors.js';
 export type { ErrorBody, WireError } from './errors.js';
 export { LIMITS } from './limits.js';
+export { AiErrorCode } from './entities.js';
 export type {
+  AiReplyContent,
+  AiReplyMessage,
+  AiReplyStatus,
   Conversation,
   DirectConversation,
   Friend,
@@ -37,10 +41,12 @@ export type {
 } from './rest.js';
 export type {
   Ack,
+  AiReplyPayload,
   ClientToServerEvents,
   FriendAddedEvent,
   FriendRemovedEvent,
   HandshakeAuth,
+  MessageDeltaEvent,
   ReadEvent,
   ReadPayload,
   SendMessagePayload,

@@ -68,6 +68,9 @@ export const SendMessagePayloadSchema = Type.Object(
 
 export const ReadPayloadSchema = Type.Object({ conversationId: Id, seq: Seq }, strict);
 
+/** `ai:stop` and `ai:retry`. */
+export const AiReplyPayloadSchema = Type.Object({ messageId: Id }, strict);
+
 export type RegisterInput = Static<typeof RegisterBodySchema>;
 export type LoginInput = Static<typeof LoginBodySchema>;
 export type CreateRequestInput = Static<typeof CreateRequestBodySchema>;

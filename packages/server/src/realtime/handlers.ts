@@ -2,7 +2,7 @@ import type { Ack, ClientToServerEvents } from '@confab/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { wireErrorFor } from '../errors.js';
-import { ReadPayloadSchema, SendMessagePayloadSchema } from '../schemas.js';
+import { AiReplyPayloadSchema, ReadPayloadSchema, SendMessagePayloadSchema } from '../schemas.js';
 import type { Services } from '../services/index.js';
 import { compileValidator, type Validator } from '../validation.js';
 import type { ConfabSocket } from './types.js';
@@ -29,6 +29,14 @@ function handlerTable(services: Services): HandlerTable {
     'conversation:read': {
       schema: ReadPayloadSchema,
       run: (userId, payload) => services.messaging.markRead(userId, payload as Static<typeof ReadPayloadSchema>),
+    },
+    'ai:stop': {
+      schema: AiReplyPayloadSchema,
+      run: async (userId, payload) => ({ message: await services.assistant.stop(userId, (payload as Static<typeof AiReplyPayloadSchema>).messageId) }),
+    },
+    'ai:retry': {
+      schema: AiReplyPayloadSchema,
+      run: async (userId, payload) => ({ message: await services.assistant.retry(userId, (payload as Static<typeof AiReplyPayloadSchema>).messageId) }),
     },
   };
 }

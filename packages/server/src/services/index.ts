@@ -1,3 +1,4 @@
+import { createAssistantService, type AssistantOptions, type AssistantService } from '../ai/replies.js';
 import type { TokenService } from '../auth/tokens.js';
 import { createAccountService, type AccountService } from './accounts.js';
 import type { ServiceContext } from './context.js';
@@ -9,12 +10,15 @@ export interface Services {
   accounts: AccountService;
   friendship: FriendshipService;
   messaging: MessagingService;
+  assistant: AssistantService;
 }
 
-export function createServices(context: ServiceContext, tokens: TokenService): Services {
+export function createServices(context: ServiceContext, tokens: TokenService, assistantOptions: AssistantOptions): Services {
+  const assistant = createAssistantService(context, assistantOptions);
   return {
     accounts: createAccountService(context, tokens),
     friendship: createFriendshipService(context),
-    messaging: createMessagingService(context),
+    messaging: createMessagingService(context, { onMessageCreated: assistant.onMessageCreated }),
+    assistant,
   };
 }

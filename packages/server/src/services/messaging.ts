@@ -5,7 +5,12 @@ import type { HistoryInput, ReadInput, SendMessageInput } from '../schemas.js';
 import type { ConversationRecord } from '../storage/store.js';
 import type { ServiceContext } from './context.js';
 
-export function createMessagingService(context: ServiceContext) {
+export interface MessagingHooks {
+  /** Runs after a new message was stored and pushed (the assistant answers here). */
+  onMessageCreated?(conversation: ConversationRecord, message: Message): Promise<void>;
+}
+
+export function createMessagingService(context: ServiceContext, hooks: MessagingHooks = {}) {
   const { store, notifier } = context;
 
   /** The conversation, if it exists (else NOT_FOUND) and the caller is a member (else FORBIDDEN). */
@@ -58,6 +63,7 @@ export function createMessagingService(context: ServiceContext) {
       }
       if (result.outcome === 'created') {
         for (const memberId of conversation.memberIds) notifier.toUser(memberId, 'message:new', result.message);
+        void hooks.onMessageCreated?.(conversation, result.message);
       }
       return result.message;
     },

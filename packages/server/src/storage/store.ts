@@ -3,7 +3,7 @@
  * transaction where it writes more than one row), so a PostgreSQL backend can implement the same
  * interface without SQL leaking into the services.
  */
-import type { DirectConversation, Friend, FriendRequest, Message, User } from '@confab/protocol';
+import type { AiErrorCode, DirectConversation, Friend, FriendRequest, Message, User } from '@confab/protocol';
 
 /** A user row with its password hash; never sent to clients. */
 export interface UserRecord extends User {
@@ -127,6 +127,14 @@ export interface Store {
   listMessages(conversationId: string, range: HistoryRange): Promise<HistoryPage>;
   /** cursor = max(old, min(seq, lastSeq)); null when the user is not a member. */
   advanceReadCursor(conversationId: string, userId: string, seq: number): Promise<ReadCursorResult | null>;
+
+  getMessage(id: string): Promise<Message | null>;
+  /** Replaces a message's content (an AI reply growing or ending); returns it, or null when unknown. */
+  updateMessageContent(id: string, content: Message['content']): Promise<Message | null>;
+  /** Ends AI replies left `streaming` (by a stopped server) with `error`; returns how many. */
+  endStreamingReplies(error: { code: AiErrorCode; message: string }): Promise<number>;
+  /** Sets a user's display name and avatar (the assistant's come from the configuration). */
+  updateUserProfile(id: string, profile: { displayName: string; avatarUrl: string | null }): Promise<void>;
 
   /** Runs a trivial query; throws when the database is unusable. */
   ping(): Promise<void>;

@@ -51,7 +51,7 @@ export function messageFromRow(row: MessageRow): Message {
     type: row.type as Message['type'],
     content: JSON.parse(row.content) as Message['content'],
     createdAt: row.created_at,
-  };
+  } as Message;
 }
 
 export const REQUEST_SELECT = `
