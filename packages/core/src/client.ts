@@ -23,6 +23,7 @@ import { defaultCreateId, defaultFetch, keepSession, readSessionToken, SESSION_K
 import { createSocialOperations } from './social.js';
 import type { ChatAction } from './state/actions.js';
 import { chatReducer, initialChatState } from './state/chat.js';
+import { createReplyOperations } from './replies.js';
 import { createTimelineOperations } from './timeline.js';
 import type { ChatClient, ChatClientEvents, ChatClientOptions, ChatState } from './types.js';
 
@@ -82,6 +83,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     },
   };
   const timeline = createTimelineOperations(context, { now, createId: options.createId ?? defaultCreateId(now) });
+  const replies = createReplyOperations(context);
 
   function flushWaiting(): void {
     for (const [conversationId, messages] of waiting) {
@@ -165,6 +167,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
           // Back after a loss: catch up on what was missed.
           refresh()
             .then(() => timeline.catchUp())
+            .then(() => replies.refreshGenerating())
             .catch((error) => emitError(toConfabError(error)));
         }
         away = connectionState === 'reconnecting' || (away && connectionState !== 'connected');
@@ -175,6 +178,8 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
         'message:new': (message) => {
           if (receive(message) && message.senderId !== state.me?.id) emitter.emit('message', message);
         },
+        'message:updated': (message) => dispatch({ type: 'message/updated', message }),
+        'message:delta': replies.onDelta,
         'conversation:read': ({ conversationId, userId, readSeq }) => dispatch({ type: 'read/applied', conversationId, userId, readSeq }),
         'request:new': announceRequest,
         'request:updated': announceRequest,
@@ -250,6 +255,8 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     sendText: timeline.sendText,
     retry: timeline.retry,
     markRead: timeline.markRead,
+    stopReply: replies.stopReply,
+    retryReply: replies.retryReply,
     ...createSocialOperations(context),
     refresh,
   };

@@ -6,12 +6,14 @@ describe('@confab/core public API', () => {
     expect(Object.keys(core).sort()).toEqual([
       'ClientErrorCode',
       'ConfabError',
+      'applyDelta',
       'applyMessageToList',
       'buildHomeList',
       'chatReducer',
       'createChatClient',
       'initialChatState',
       'isConfabError',
+      'isGenerating',
       'unreadCount',
     ]);
   });

@@ -67,8 +67,8 @@ export function createTimelineOperations(
     try {
       const connection = context.connection();
       if (!connection) throw new ConfabError('NETWORK', 'Not connected.');
-      const { conversationId, clientMsgId, type, content } = message;
-      const reply = await connection.request('message:send', { conversationId, clientMsgId, type, content });
+      const { conversationId, clientMsgId, content } = message;
+      const reply = await connection.request('message:send', { conversationId, clientMsgId, type: 'text', content: { text: content.text } });
       if (started === context.session()) context.receive(reply.message);
       return reply.message;
     } catch (caught) {

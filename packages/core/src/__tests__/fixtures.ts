@@ -19,7 +19,7 @@ export function message(fields: Partial<Message> & Pick<Message, 'seq'>): Messag
     content: { text: `text ${fields.seq}` },
     createdAt: 1000 + fields.seq,
     ...fields,
-  };
+  } as Message;
 }
 
 export function conversation(fields: Partial<Conversation> & Pick<Conversation, 'id'>): Conversation {
