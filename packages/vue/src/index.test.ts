@@ -5,6 +5,7 @@ describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
+        "AiReply",
         "AuthForm",
         "Avatar",
         "ChatApp",
@@ -16,10 +17,13 @@ describe('public API', () => {
         "ConversationListItem",
         "ConversationPane",
         "FriendSearch",
+        "MarkdownView",
         "MessageBubble",
         "MessageList",
         "RequestList",
         "UnreadBadge",
+        "isSafeHref",
+        "parseMarkdown",
         "useChatClient",
         "useChatState",
         "useConfabStore",

@@ -4,6 +4,8 @@ export { useChatState, useConversations, useMessages, useUnreadTotal } from './c
 export { useConfabStore } from './store.js';
 export type { ConfabTab } from './store.js';
 
+export { AiReply, MarkdownView, isSafeHref, parseMarkdown } from './AiReply/index.js';
+export type { AiReplyProps, MarkdownBlock, MarkdownInline } from './AiReply/index.js';
 export { AuthForm } from './AuthForm/index.js';
 export type { AuthFormEmits, AuthFormProps, AuthMode } from './AuthForm/index.js';
 export { Avatar } from './Avatar/index.js';
