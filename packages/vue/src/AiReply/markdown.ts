@@ -25,7 +25,7 @@ export function isSafeHref(href: string): boolean {
 
 const INLINE_RULES: { pattern: RegExp; make: (match: RegExpExecArray) => MarkdownInline }[] = [
   { pattern: /`([^`\n]+)`/, make: (m) => ({ kind: 'code', text: m[1] as string }) },
-  { pattern: /\[([^\]\n]+)\]\(([^)\s]*)\)/, make: (m) => link(m[1] as string, m[2] as string) },
+  { pattern: /\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))*)\)/, make: (m) => link(m[1] as string, m[2] as string) },
   { pattern: /\*\*(\S(?:[^*\n]*\S)?)\*\*|__(\S(?:[^_\n]*\S)?)__/, make: (m) => ({ kind: 'strong', children: parseInline((m[1] ?? m[2]) as string) }) },
   { pattern: /\*(\S(?:[^*\n]*\S)?)\*|\b_(\S(?:[^_\n]*\S)?)_\b/, make: (m) => ({ kind: 'em', children: parseInline((m[1] ?? m[2]) as string) }) },
 ];
