@@ -117,7 +117,7 @@ describe('the AI assistant in Chromium, against a loopback OpenAI-compatible pro
 
   it('she stops a second reply: the partial text stays, marked stopped', async () => {
     await ask(alice, 'Tell me something, I will stop you');
-    const reply = lastReply(alice);
+    const reply = alice.getByTestId('ai-reply').nth(1);
     await expect.poll(async () => ((await reply.locator('.confab-md').textContent().catch(() => '')) ?? '').length, { timeout: 10_000 }).toBeGreaterThan(10);
     await screenshot(alice, 'ai-streaming');
     await reply.getByTestId('ai-stop').click();
@@ -136,7 +136,7 @@ describe('the AI assistant in Chromium, against a loopback OpenAI-compatible pro
 
   it('renders a Markdown reply with raw <script> and a javascript: link inert', async () => {
     await ask(alice, 'Some markdown please');
-    const reply = lastReply(alice);
+    const reply = alice.getByTestId('ai-reply').nth(2);
     await expect.poll(() => reply.getAttribute('data-status'), { timeout: 10_000 }).toBe('complete');
     expect(await reply.locator('h2').textContent()).toBe('A safe reply');
     expect(await reply.locator('strong').first().textContent()).toBe('bold');
