@@ -38,8 +38,8 @@ async function friends() {
   const bob = await rest<AuthResponse>('POST', '/auth/register', undefined, { username: `bob${users}`, password: PASSWORD });
   const { request } = await rest<{ request: { id: string } }>('POST', '/requests', alice.token, { kind: 'friend', targetId: bob.user.id });
   await rest('POST', `/requests/${request.id}/accept`, bob.token);
-  const { friends: list } = await rest<{ friends: { conversationId: string }[] }>('GET', '/friends', alice.token);
-  return { alice, bob, conversationId: list[0]!.conversationId };
+  const { friends: list } = await rest<{ friends: { conversationId: string; user: { id: string } }[] }>('GET', '/friends', alice.token);
+  return { alice, bob, conversationId: list.find((friend) => friend.user.id === bob.user.id)!.conversationId };
 }
 
 async function device(auth: AuthResponse, name: string, options: DeviceOptions = {}): Promise<Device> {

@@ -16,13 +16,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function loginAndOpen(page: Page, username: string): Promise<void> {
+async function loginAndOpen(page: Page, username: string, peer: string): Promise<void> {
   await page.goto(server.url);
   await page.getByTestId('auth-mode-login').click();
   await page.getByTestId('auth-username').fill(username);
   await page.getByTestId('auth-password').fill('confab-demo');
   await page.getByTestId('auth-submit').click();
-  await page.getByTestId('conversation-item').first().click();
+  await page.locator(`[data-testid="conversation-item"][data-peer="${peer}"]`).click();
 }
 
 /** What the outbox keeps in localStorage (all users' lists, joined). */
@@ -40,8 +40,8 @@ describe('the outbox in the web app', () => {
     const bobContext = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
     const alice = await aliceContext.newPage();
     const bob = await bobContext.newPage();
-    await loginAndOpen(alice, 'alice');
-    await loginAndOpen(bob, 'bob');
+    await loginAndOpen(alice, 'alice', 'bob');
+    await loginAndOpen(bob, 'bob', 'alice');
 
     await aliceContext.setOffline(true);
     await alice.getByTestId('connection-banner').waitFor();
@@ -54,7 +54,7 @@ describe('the outbox in the web app', () => {
     await alice.reload({ waitUntil: 'commit' }).catch(() => undefined); // offline: the reload itself may fail
     await aliceContext.setOffline(false);
     await alice.reload();
-    await alice.getByTestId('conversation-item').first().click();
+    await alice.locator('[data-testid="conversation-item"][data-peer="bob"]').click();
     await expect.poll(() => item(alice, 'written on the train').getAttribute('data-state'), { timeout: 10_000 }).toBe('sent');
     await expect.poll(() => item(bob, 'written on the train').count(), { timeout: 10_000 }).toBe(1);
     await screenshot(bob, 'outbox-delivered-once');

@@ -7,6 +7,10 @@ import { openDevice, until, type Device } from './devices.js';
 import { countFigures, type ChaosFigures } from './figures.js';
 import { textOf } from '../text.js';
 
+/** The server's AI assistant is every user's contact; the chaos run is about people's conversations. */
+const ASSISTANT_USER_ID = 'u_assistant';
+const chatsOf = (device: Device) => device.client.getState().conversations.list.filter((conversation) => conversation.peer.id !== ASSISTANT_USER_ID);
+
 export interface ChaosOptions {
   users: number;
   devicesPerUser: number;
@@ -73,7 +77,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
     }
     for (const device of devices) {
       await until(() => device.client.getState().conversations.loaded, 10_000, `${device.name} conversations`);
-      for (const conversation of device.client.getState().conversations.list) await device.client.openConversation(conversation.id);
+      for (const conversation of chatsOf(device)) await device.client.openConversation(conversation.id);
     }
     log(`${users.length} users, ${devices.length} devices, ${devices.length * options.messagesPerDevice} messages to send`);
 
@@ -83,7 +87,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
     let sending = true;
 
     const deviceLoop = async (device: Device) => {
-      const conversations = device.client.getState().conversations.list.map((conversation) => conversation.id);
+      const conversations = chatsOf(device).map((conversation) => conversation.id);
       for (let n = 1; n <= options.messagesPerDevice; n++) {
         const conversationId = pick(conversations);
         sent++;
@@ -131,15 +135,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
 
     // Reads on every device, then wait until every device is in step with the server.
     for (const device of devices) {
-      for (const conversation of device.client.getState().conversations.list) {
+      for (const conversation of chatsOf(device)) {
         if (Math.random() < 0.5) await device.client.markRead(conversation.id).catch(() => undefined);
       }
     }
     const tokens = new Map(users.map((auth) => [auth.user.id, auth.token]));
-    const conversationIds = new Set(devices.flatMap((device) => device.client.getState().conversations.list.map((c) => c.id)));
+    const conversationIds = new Set(devices.flatMap((device) => chatsOf(device).map((c) => c.id)));
     const stored = new Map<string, Message[]>();
     const tokenFor = (conversationId: string): string => {
-      const member = devices.find((device) => device.client.getState().conversations.list.some((c) => c.id === conversationId));
+      const member = devices.find((device) => chatsOf(device).some((c) => c.id === conversationId));
       return tokens.get(member!.userId)!;
     };
     for (const conversationId of conversationIds) stored.set(conversationId, await history(url, tokenFor(conversationId), conversationId));

@@ -28,6 +28,7 @@ import { LIMITS } from '@confab/protocol';
 import type { ChatAction } from './state/actions.js';
 import { chatReducer, initialChatState } from './state/chat.js';
 import { createSync, hasGap } from './sync.js';
+import { createReplyOperations } from './replies.js';
 import { createTimelineOperations } from './timeline.js';
 import type { ChatClient, ChatClientEvents, ChatClientOptions, ChatState } from './types.js';
 
@@ -108,6 +109,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     // An uploaded file's message goes through the outbox like any send: acked once, retried with its clientMsgId.
     deliver: (message) => outbox.send(message),
   });
+  const replies = createReplyOperations(context);
 
   function flushWaiting(): void {
     for (const [conversationId, messages] of waiting) {
@@ -189,9 +191,10 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
       ackTimeoutMs: options.ackTimeoutMs,
       onState(connectionState) {
         if (connectionState === 'connected') {
-          // Every (re)connect: sync from our cursors; after a loss, fresh friends and requests too.
+          // Every (re)connect: sync from our cursors, then the AI replies still generating;
+          // after a loss, fresh friends and requests too.
           if (away) refresh().catch((error: unknown) => emitError(toConfabError(error)));
-          void catchUp();
+          void catchUp().then(() => replies.refreshGenerating().catch((error: unknown) => emitError(toConfabError(error))));
         }
         away = connectionState === 'reconnecting' || (away && connectionState !== 'connected');
         dispatch({ type: 'connection/changed', connection: connectionState });
@@ -205,6 +208,8 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
           // A live message past a gap (one was missed): fetch the gap.
           if (timeline.isLoaded(message.conversationId) && hasGap(state.messages[message.conversationId])) void catchUp();
         },
+        'message:updated': (message) => dispatch({ type: 'message/updated', message }),
+        'message:delta': replies.onDelta,
         'conversation:read': ({ conversationId, userId, readSeq }) => dispatch({ type: 'read/applied', conversationId, userId, readSeq }),
         'request:new': announceRequest,
         'request:updated': announceRequest,
@@ -286,6 +291,8 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     cancelUpload: files.cancelUpload,
     fileUrl: files.fileUrl,
     markRead: timeline.markRead,
+    stopReply: replies.stopReply,
+    retryReply: replies.retryReply,
     ...createSocialOperations(context),
     refresh,
   };

@@ -7,6 +7,7 @@ export { formatBytes } from './files.js';
 export { applyMessageToList, buildHomeList, unreadCount } from './state/home.js';
 export type { HomeConversation, HomeRow } from './state/home.js';
 export { chatReducer, initialChatState } from './state/chat.js';
+export { applyDelta, isGenerating } from './state/replies.js';
 export type { ChatAction } from './state/actions.js';
 export type {
   ChatClient,

@@ -231,6 +231,10 @@ export interface ChatClient {
   retry(conversationId: string, clientMsgId: string): Promise<Message>;
   /** Moves the read cursor to `seq` (default: the newest loaded seq). No-op when already there. */
   markRead(conversationId: string, seq?: number): Promise<void>;
+  /** Stops a generating AI reply; resolves with it, its text so far kept and marked `stopped`. */
+  stopReply(messageId: string): Promise<Message>;
+  /** Generates an AI reply that ended in `error` or `stopped` again, in place. */
+  retryReply(messageId: string): Promise<Message>;
 
   searchUsers(query: string): Promise<User[]>;
   sendFriendRequest(targetId: string, note?: string): Promise<Request>;

@@ -92,8 +92,43 @@ export interface FileMessage extends MessageBase {
   content: FileContent;
 }
 
+/** Why an AI reply ended in error. */
+export const AiErrorCode = {
+  /** The caller asked for more replies per minute than the server allows. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The server is already generating as many replies as it allows at once. */
+  BUSY: 'BUSY',
+  /** The provider refused for its own rate limit (HTTP 429). */
+  PROVIDER_RATE_LIMITED: 'PROVIDER_RATE_LIMITED',
+  /** The provider answered with an error, or broke off the stream. */
+  PROVIDER_ERROR: 'PROVIDER_ERROR',
+  /** The provider sent nothing for longer than the configured timeout. */
+  TIMEOUT: 'TIMEOUT',
+  /** The server stopped or restarted while the reply was being generated. */
+  INTERRUPTED: 'INTERRUPTED',
+} as const;
+
+export type AiErrorCode = (typeof AiErrorCode)[keyof typeof AiErrorCode];
+
+/**
+ * The state of an AI reply, a discriminated union on `status`. While `streaming`, `deltas` counts the
+ * `message:delta` events already folded into `text`: the next delta to apply has `index === deltas`.
+ */
+export type AiReplyContent =
+  | { text: string; status: 'streaming'; deltas: number }
+  | { text: string; status: 'complete' | 'stopped' }
+  | { text: string; status: 'error'; error: { code: AiErrorCode; message: string } };
+
+export type AiReplyStatus = AiReplyContent['status'];
+
+/** A reply written by the AI assistant. Its text grows while `content.status` is `streaming`. */
+export interface AiReplyMessage extends MessageBase {
+  type: 'ai';
+  content: AiReplyContent;
+}
+
 /** A stored message. A discriminated union on `type`. */
-export type Message = TextMessage | ImageMessage | FileMessage;
+export type Message = TextMessage | ImageMessage | FileMessage | AiReplyMessage;
 export type MessageType = Message['type'];
 
 interface ConversationBase {

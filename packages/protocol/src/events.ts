@@ -71,6 +71,19 @@ export interface FriendRemovedEvent {
   conversationId: string;
 }
 
+/** A piece of an AI reply's text, appended in `index` order (0, 1, 2, ...). */
+export interface MessageDeltaEvent {
+  conversationId: string;
+  messageId: string;
+  index: number;
+  text: string;
+}
+
+/** Stop or retry an AI reply. */
+export interface AiReplyPayload {
+  messageId: string;
+}
+
 export interface SessionExpiredEvent {
   reason: 'expired' | 'revoked';
 }
@@ -81,11 +94,18 @@ export interface ClientToServerEvents {
   'conversation:read': (payload: ReadPayload, ack: (res: Ack<{ conversationId: string; readSeq: number; unread: number }>) => void) => void;
   /** Catch-up from the client's cursors, on every (re)connect. */
   sync: (payload: SyncPayload, ack: (res: Ack<SyncResult>) => void) => void;
+  /** Stops a generating AI reply; the text so far is kept, marked `stopped`. */
+  'ai:stop': (payload: AiReplyPayload, ack: (res: Ack<{ message: Message }>) => void) => void;
+  /** Generates an AI reply that ended in `error` or `stopped` again, in place. */
+  'ai:retry': (payload: AiReplyPayload, ack: (res: Ack<{ message: Message }>) => void) => void;
 }
 
 /** Events the server pushes. */
 export interface ServerToClientEvents {
   'message:new': (message: Message) => void;
+  /** A stored message changed (an AI reply finished, stopped, failed or restarted). */
+  'message:updated': (message: Message) => void;
+  'message:delta': (event: MessageDeltaEvent) => void;
   'conversation:read': (event: ReadEvent) => void;
   'request:new': (request: Request) => void;
   'request:updated': (request: Request) => void;

@@ -5,7 +5,7 @@ import { ERROR_HTTP_STATUS, ErrorCode, isErrorCode } from './index.js';
 describe('protocol', () => {
   it('exports exactly the public runtime names', () => {
     expect(Object.keys(protocol).sort()).toEqual(
-      ['API_PREFIX', 'ERROR_HTTP_STATUS', 'ErrorCode', 'LIMITS', 'RETRYABLE_ERROR_CODES', 'hasBidiControls', 'isBlankText', 'isErrorCode', 'textLength'].sort(),
+      ['AiErrorCode', 'API_PREFIX', 'ERROR_HTTP_STATUS', 'ErrorCode', 'LIMITS', 'RETRYABLE_ERROR_CODES', 'hasBidiControls', 'isBlankText', 'isErrorCode', 'textLength'].sort(),
     );
   });
 

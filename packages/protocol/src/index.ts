@@ -2,7 +2,11 @@ export { ErrorCode, ERROR_HTTP_STATUS, RETRYABLE_ERROR_CODES, isErrorCode } from
 export type { ErrorBody, WireError } from './errors.js';
 export { LIMITS } from './limits.js';
 export { hasBidiControls, isBlankText, textLength } from './text.js';
+export { AiErrorCode } from './entities.js';
 export type {
+  AiReplyContent,
+  AiReplyMessage,
+  AiReplyStatus,
   Conversation,
   DirectConversation,
   FileContent,
@@ -44,11 +48,13 @@ export type {
 } from './rest.js';
 export type {
   Ack,
+  AiReplyPayload,
   ClientToServerEvents,
   FileSendContent,
   FriendAddedEvent,
   FriendRemovedEvent,
   HandshakeAuth,
+  MessageDeltaEvent,
   ReadEvent,
   ReadPayload,
   SendMessageBody,

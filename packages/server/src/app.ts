@@ -5,6 +5,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createTokenService, type TokenService } from './auth/tokens.js';
 import type { ServerConfig } from './config.js';
 import { seedDemo } from './demo.js';
+import { prepareAssistant } from './ai/setup.js';
+import { createOpenAIProvider } from './ai/provider.js';
 import { registerAuthRoutes, registerMeRoutes } from './http/auth-routes.js';
 import { requireAuth } from './http/auth.js';
 import { registerConversationRoutes } from './http/conversations-routes.js';
@@ -75,12 +77,17 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 
   const tokens = createTokenService(config.jwtSecret, config.tokenTtlSeconds);
   const io = createRealtime(app.server, tokens);
+  const provider = config.ai.provider ? createOpenAIProvider(config.ai.provider) : null;
   const services = createServices({ store, notifier: createSocketNotifier(io), now: Date.now }, tokens, {
-    storage: options.fileStorage ?? createLocalFileStorage(config.filesDir),
-    signer: createUrlSigner(config.jwtSecret),
-    maxFileBytes: config.maxFileBytes,
-    fileTypes: config.fileTypes,
+    files: {
+      storage: options.fileStorage ?? createLocalFileStorage(config.filesDir),
+      signer: createUrlSigner(config.jwtSecret),
+      maxFileBytes: config.maxFileBytes,
+      fileTypes: config.fileTypes,
+    },
+    assistant: { ai: config.ai, provider, log: app.log },
   });
+  await prepareAssistant(store, config.ai);
   const drain = createDrain();
   serveRealtime(io, services, app.log, drain);
 
@@ -107,6 +114,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   if (config.demo) await seedDemo(store, app.log);
 
   app.addHook('preClose', async () => {
+    await services.assistant.close();
     io.local.disconnectSockets(true);
     io.engine.close();
   });

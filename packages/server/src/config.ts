@@ -30,6 +30,37 @@ export interface ServerConfig {
   fileTypes: readonly string[] | null;
   /** Directory of stored files. @default '<dataDir>/files' */
   filesDir: string;
+  /** The AI assistant: its provider (or none) and limits. */
+  ai: AiConfig;
+}
+
+/** An OpenAI-compatible chat completions endpoint. */
+export interface AiProviderConfig {
+  /** @default 'https://api.openai.com/v1' @example 'http://127.0.0.1:11434/v1' (Ollama) */
+  baseUrl: string;
+  /** Sent as `Authorization: Bearer`; local servers ignore it. @default 'not-needed' */
+  apiKey: string;
+  /** @example 'gpt-4o-mini', 'llama3.2' */
+  model: string;
+}
+
+export interface AiConfig {
+  /** null when neither a base URL nor an API key is configured: the assistant then says how to configure one. */
+  provider: AiProviderConfig | null;
+  /** The system message sent before the conversation. */
+  systemPrompt: string;
+  /** The assistant's display name. @default 'Assistant' */
+  name: string;
+  /** The assistant's avatar URL. @default null */
+  avatarUrl: string | null;
+  /** How many recent messages of the conversation are sent as context. @default 20 */
+  contextMessages: number;
+  /** Replies a user may start per minute. @default 10 */
+  rateLimitPerMinute: number;
+  /** Replies generated at once, server-wide. @default 4 */
+  maxConcurrent: number;
+  /** A reply fails with TIMEOUT when the provider sends nothing for this long. @default 30000 */
+  timeoutMs: number;
 }
 
 /** A bad flag or environment value; the CLI prints the message and exits with code 2. */
@@ -37,7 +68,7 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-type OptionKind = 'port' | 'seconds' | 'string' | 'boolean';
+type OptionKind = 'port' | 'seconds' | 'string' | 'boolean' | 'integer';
 
 interface OptionSpec {
   flag: string;
@@ -59,6 +90,16 @@ export const CONFIG_OPTIONS = [
   { flag: 'log-level', env: 'CONFAB_LOG_LEVEL', kind: 'string', description: 'log level: fatal, error, warn, info, debug, trace, silent (default info)' },
   { flag: 'max-file-bytes', env: 'CONFAB_MAX_FILE_BYTES', kind: 'string', description: 'largest uploaded file in bytes (default 20971520 = 20 MB)' },
   { flag: 'file-types', env: 'CONFAB_FILE_TYPES', kind: 'string', description: 'comma-separated detected MIME types allowed for upload (default: any)' },
+  { flag: 'ai-base-url', env: 'CONFAB_AI_BASE_URL', kind: 'string', description: 'OpenAI-compatible API base URL (default https://api.openai.com/v1 when a key is set)' },
+  { flag: 'ai-api-key', env: 'CONFAB_AI_API_KEY', kind: 'string', description: 'API key of the AI provider' },
+  { flag: 'ai-model', env: 'CONFAB_AI_MODEL', kind: 'string', description: 'model name, required with a provider (e.g. gpt-4o-mini, llama3.2)' },
+  { flag: 'ai-system-prompt', env: 'CONFAB_AI_SYSTEM_PROMPT', kind: 'string', description: 'system prompt of the assistant' },
+  { flag: 'ai-name', env: 'CONFAB_AI_NAME', kind: 'string', description: 'display name of the assistant (default Assistant)' },
+  { flag: 'ai-avatar', env: 'CONFAB_AI_AVATAR', kind: 'string', description: 'avatar URL of the assistant' },
+  { flag: 'ai-context-messages', env: 'CONFAB_AI_CONTEXT_MESSAGES', kind: 'integer', description: 'recent messages sent as context, 1-200 (default 20)' },
+  { flag: 'ai-rate-limit', env: 'CONFAB_AI_RATE_LIMIT', kind: 'integer', description: 'replies per user per minute (default 10)' },
+  { flag: 'ai-max-concurrent', env: 'CONFAB_AI_MAX_CONCURRENT', kind: 'integer', description: 'replies generated at once (default 4)' },
+  { flag: 'ai-timeout-ms', env: 'CONFAB_AI_TIMEOUT_MS', kind: 'integer', description: 'fail a reply after this long without data from the provider (default 30000)' },
 ] as const satisfies readonly OptionSpec[];
 
 type OptionFlag = (typeof CONFIG_OPTIONS)[number]['flag'];
@@ -91,9 +132,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 export function helpText(): string {
   const rows = CONFIG_OPTIONS.map((option) => {
     const flag = option.kind === 'boolean' ? `--${option.flag}` : `--${option.flag} <value>`;
-    return `  ${flag.padEnd(22)} ${option.env.padEnd(22)} ${option.description}`;
+    return `  ${flag.padEnd(30)} ${option.env.padEnd(28)} ${option.description}`;
   });
-  return ['Usage: confab-server [options]', '', `  ${'flag'.padEnd(22)} ${'environment'.padEnd(22)} meaning`, ...rows, `  ${'--help'.padEnd(22)} ${''.padEnd(22)} show this help`].join('\n');
+  return ['Usage: confab-server [options]', '', `  ${'flag'.padEnd(30)} ${'environment'.padEnd(28)} meaning`, ...rows, `  ${'--help'.padEnd(30)} ${''.padEnd(28)} show this help`].join('\n');
 }
 
 /**
@@ -134,6 +175,34 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     maxFileBytes: integerOption(text('max-file-bytes'), 'max-file-bytes', LIMITS.fileMaxBytes, 1, Number.MAX_SAFE_INTEGER),
     fileTypes: listOption(text('file-types')),
     filesDir: join(dataDir, 'files'),
+    ai: aiConfig(text),
+  };
+}
+
+const DEFAULT_AI_NAME = 'Assistant';
+
+function aiConfig(text: (flag: OptionFlag) => string | undefined): AiConfig {
+  const name = text('ai-name') ?? DEFAULT_AI_NAME;
+  const baseUrl = text('ai-base-url');
+  const apiKey = text('ai-api-key');
+  const model = text('ai-model');
+  let provider: AiProviderConfig | null = null;
+  if (baseUrl !== undefined || apiKey !== undefined) {
+    if (model === undefined) throw new ConfigError('An AI provider is configured but no model: set --ai-model (CONFAB_AI_MODEL).');
+    if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) {
+      throw new ConfigError(`Invalid --ai-base-url "${baseUrl}": expected an http:// or https:// URL.`);
+    }
+    provider = { baseUrl: baseUrl ?? 'https://api.openai.com/v1', apiKey: apiKey ?? 'not-needed', model };
+  }
+  return {
+    provider,
+    systemPrompt: text('ai-system-prompt') ?? `You are ${name}, a helpful assistant inside a chat app. Answer concisely; use Markdown when it helps.`,
+    name,
+    avatarUrl: text('ai-avatar') ?? null,
+    contextMessages: integerOption(text('ai-context-messages'), 'ai-context-messages', 20, 1, 200),
+    rateLimitPerMinute: integerOption(text('ai-rate-limit'), 'ai-rate-limit', 10, 1, 100_000),
+    maxConcurrent: integerOption(text('ai-max-concurrent'), 'ai-max-concurrent', 4, 1, 10_000),
+    timeoutMs: integerOption(text('ai-timeout-ms'), 'ai-timeout-ms', 30_000, 100, 600_000),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { ASSISTANT_USER_ID } from './ai/assistant-user.js';
 import { hashPassword } from './auth/passwords.js';
 import { newId } from './ids.js';
 import type { Store } from './storage/store.js';
@@ -28,6 +29,7 @@ export async function seedDemo(store: Store, log: FastifyBaseLogger, now = Date.
       log.info({ username }, 'demo user created');
     }
     if (user) ids.set(username, user.id);
+    if (user) await store.makeFriends(user.id, ASSISTANT_USER_ID, now, newId('c'));
   }
   const alice = ids.get('alice');
   const bob = ids.get('bob');

@@ -89,6 +89,9 @@ export const SyncPayloadSchema = Type.Object(
   strict,
 );
 
+/** `ai:stop` and `ai:retry`. */
+export const AiReplyPayloadSchema = Type.Object({ messageId: Id }, strict);
+
 export type RegisterInput = Static<typeof RegisterBodySchema>;
 export type LoginInput = Static<typeof LoginBodySchema>;
 export type CreateRequestInput = Static<typeof CreateRequestBodySchema>;

@@ -21,17 +21,17 @@ describe('demo mode', () => {
     expect(alice.status).toBe(200);
     expect(alice.body.user.displayName).toBe('Alice');
     const friends = await api(first.url, 'GET', '/friends', { token: alice.body.token });
-    expect(friends.body.friends.map((friend: { user: { username: string } }) => friend.user.username)).toEqual(['bob']);
+    expect(friends.body.friends.map((friend: { user: { username: string } }) => friend.user.username)).toEqual(['assistant', 'bob']);
     const conversations = await api(first.url, 'GET', '/conversations', { token: alice.body.token });
-    expect(conversations.body.conversations).toHaveLength(1);
+    expect(conversations.body.conversations).toHaveLength(2);
     const carol = await login(first.url, 'carol');
-    expect((await api(first.url, 'GET', '/friends', { token: carol.body.token })).body.friends).toEqual([]);
+    expect((await api(first.url, 'GET', '/friends', { token: carol.body.token })).body.friends.map((friend: { user: { username: string } }) => friend.user.username)).toEqual(['assistant']);
     await first.server.close();
 
     // Restarting on the same data directory adds nothing.
     const second = await startServer(['--demo'], dataDir);
     const db = openDb(second.config);
-    expect([countRows(db, 'users'), countRows(db, 'friendships'), countRows(db, 'conversations')]).toEqual([3, 2, 1]);
+    expect([countRows(db, 'users'), countRows(db, 'friendships'), countRows(db, 'conversations')]).toEqual([4, 8, 4]); // with the assistant and its three conversations
     db.close();
     expect((await login(second.url, 'alice')).body.user.id).toBe(alice.body.user.id);
     await second.stop();

@@ -63,7 +63,7 @@ describe('friend requests', () => {
 
     const db = openDb(t.config);
     const rows = db
-      .prepare('SELECT user_id, friend_id, conversation_id, created_at FROM friendships WHERE user_id IN (?, ?) ORDER BY user_id')
+      .prepare('SELECT user_id, friend_id, conversation_id, created_at FROM friendships WHERE user_id IN (?, ?) AND friend_id <> \'u_assistant\' ORDER BY user_id')
       .all(alice.user.id, bob.user.id) as { user_id: string; friend_id: string; conversation_id: string; created_at: number }[];
     db.close();
     expect(rows).toHaveLength(2);
@@ -113,7 +113,7 @@ describe('friend requests', () => {
     expect(reverse.body.request.id).toBe(original.id);
     expect(reverse.body.request.status).toBe('accepted');
     const friends = await api(t.url, 'GET', '/friends', { token: hal.token });
-    expect(friends.body.friends.map((friend: { user: { id: string } }) => friend.user.id)).toEqual([ida.user.id]);
+    expect(friends.body.friends.map((friend: { user: { id: string } }) => friend.user.id)).toEqual(['u_assistant', ida.user.id]);
   });
 
   it('unfriends in both directions and tells both users', async () => {
@@ -124,7 +124,8 @@ describe('friend requests', () => {
     const removed = nextEvent(kimSocket, 'friend:removed');
     expect((await api(t.url, 'DELETE', `/friends/${kim.user.id}`, { token: jo.token })).body).toEqual({ ok: true });
     expect(await removed).toEqual({ userId: jo.user.id, conversationId });
-    expect((await api(t.url, 'GET', '/friends', { token: kim.token })).body.friends).toEqual([]);
+    // Only the assistant is left.
+    expect((await api(t.url, 'GET', '/friends', { token: kim.token })).body.friends.map((friend: { user: { id: string } }) => friend.user.id)).toEqual(['u_assistant']);
     expect(errorCode(await api(t.url, 'DELETE', `/friends/${kim.user.id}`, { token: jo.token }))).toBe('NOT_FOUND');
     // Friends again later: the same direct conversation is reused.
     expect(await befriend(t.url, kim, jo)).toBe(conversationId);

@@ -5,6 +5,7 @@ describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
+        "AiReply",
         "AuthForm",
         "Avatar",
         "ChatApp",
@@ -20,10 +21,13 @@ describe('public API', () => {
         "FileMessageBody",
         "FriendSearch",
         "ImagePreview",
+        "MarkdownView",
         "MessageBubble",
         "MessageList",
         "RequestList",
         "UnreadBadge",
+        "isSafeHref",
+        "parseMarkdown",
         "useChatClient",
         "useChatState",
         "useConfabStore",

@@ -13,6 +13,8 @@ export type {
   ImagePreviewEmits,
   ImagePreviewProps,
 } from './Attachments/index.js';
+export { AiReply, MarkdownView, isSafeHref, parseMarkdown } from './AiReply/index.js';
+export type { AiReplyProps, MarkdownBlock, MarkdownInline } from './AiReply/index.js';
 export { AuthForm } from './AuthForm/index.js';
 export type { AuthFormEmits, AuthFormProps, AuthMode } from './AuthForm/index.js';
 export { Avatar } from './Avatar/index.js';

@@ -1,4 +1,4 @@
-import type { Conversation, Friend, Message, Request, User, WireError } from '@confab/protocol';
+import type { Conversation, Friend, Message, MessageDeltaEvent, Request, User, WireError } from '@confab/protocol';
 import type { ConnectionState } from '../types.js';
 
 /** Every change to the client's state, as data. Reducers switch over `type`. */
@@ -11,6 +11,10 @@ export type ChatAction =
   | { type: 'conversation/upserted'; conversation: Conversation }
   /** A stored message: live `message:new`, or the ack of our own send. */
   | { type: 'message/received'; message: Message }
+  /** A stored message changed (an AI reply ended or restarted); replaces the item with its id. */
+  | { type: 'message/updated'; message: Message }
+  /** A piece of a streaming AI reply; applied in index order, repeats ignored. */
+  | { type: 'message/delta'; event: MessageDeltaEvent }
   /** A read cursor moved: ours (any device) or the peer's (a receipt). */
   | { type: 'read/applied'; conversationId: string; userId: string; readSeq: number }
   | { type: 'history/requested'; conversationId: string }

@@ -76,6 +76,15 @@ export function conversationsReducer(state: ConversationsState, action: ChatActi
     }
     case 'message/received':
       return withList(state, applyMessageToList(state.list, action.message, meId));
+    case 'message/updated': {
+      // The list shows the reply's final text once it ends.
+      const index = state.list.findIndex((conversation) => conversation.lastMessage?.id === action.message.id);
+      const known = state.list[index];
+      if (!known) return state;
+      const list = [...state.list];
+      list[index] = { ...known, lastMessage: action.message };
+      return withList(state, list);
+    }
     case 'read/applied':
       return applyRead(state, action.conversationId, action.userId, action.readSeq, meId);
     case 'friend/removed': {

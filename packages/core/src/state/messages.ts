@@ -1,4 +1,5 @@
-import type { Message } from '@confab/protocol';
+import type { Message, MessageDeltaEvent } from '@confab/protocol';
+import { applyDelta } from './replies.js';
 import type { MessagesState, TimelineMessage } from '../types.js';
 import type { ChatAction } from './actions.js';
 import { removePending, setUploadProgress } from './uploads.js';
@@ -73,6 +74,22 @@ function update(state: TimelinesState, conversationId: string, change: (timeline
   return { ...state, [conversationId]: next };
 }
 
+/** Replaces the stored item with `message.id` (inserts it when unknown). */
+function replaceStored(items: readonly TimelineMessage[], message: Message): readonly TimelineMessage[] {
+  const index = items.findIndex((item) => item.state === 'sent' && item.message.id === message.id);
+  if (index < 0) return insertStored(items, [message]);
+  return items.map((item, at) => (at === index ? { message, state: 'sent' } : item));
+}
+
+function foldDelta(items: readonly TimelineMessage[], event: MessageDeltaEvent): readonly TimelineMessage[] {
+  const index = items.findIndex((item) => item.message.id === event.messageId);
+  const item = items[index];
+  if (!item) return items;
+  const result = applyDelta(item.message, event);
+  if (result.outcome !== 'applied') return items;
+  return items.map((existing, at) => (at === index ? { message: result.message, state: 'sent' } : existing));
+}
+
 function withItems(timeline: MessagesState, items: readonly TimelineMessage[]): MessagesState {
   return items === timeline.items ? timeline : { ...timeline, items };
 }
@@ -85,6 +102,10 @@ export function messagesReducer(state: TimelinesState, action: ChatAction): Time
   switch (action.type) {
     case 'message/received':
       return update(state, action.message.conversationId, (timeline) => withItems(timeline, insertStored(timeline.items, [action.message])));
+    case 'message/updated':
+      return update(state, action.message.conversationId, (timeline) => withItems(timeline, replaceStored(timeline.items, action.message)));
+    case 'message/delta':
+      return update(state, action.event.conversationId, (timeline) => withItems(timeline, foldDelta(timeline.items, action.event)));
     case 'history/requested':
       return update(state, action.conversationId, (timeline) => (timeline.loading ? timeline : { ...timeline, loading: true }), true);
     case 'history/loaded':

@@ -2,7 +2,7 @@ import type { Ack, ClientToServerEvents, WireError } from '@confab/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { wireErrorFor } from '../errors.js';
-import { ReadPayloadSchema, SendMessagePayloadSchema, SyncPayloadSchema } from '../schemas.js';
+import { AiReplyPayloadSchema, ReadPayloadSchema, SendMessagePayloadSchema, SyncPayloadSchema } from '../schemas.js';
 import type { Services } from '../services/index.js';
 import { compileValidator, type Validator } from '../validation.js';
 import { createDrain, type Drain } from './drain.js';
@@ -34,6 +34,14 @@ function handlerTable(services: Services): HandlerTable {
     sync: {
       schema: SyncPayloadSchema,
       run: (userId, payload) => services.sync.sync(userId, payload as Static<typeof SyncPayloadSchema>),
+    },
+    'ai:stop': {
+      schema: AiReplyPayloadSchema,
+      run: async (userId, payload) => ({ message: await services.assistant.stop(userId, (payload as Static<typeof AiReplyPayloadSchema>).messageId) }),
+    },
+    'ai:retry': {
+      schema: AiReplyPayloadSchema,
+      run: async (userId, payload) => ({ message: await services.assistant.retry(userId, (payload as Static<typeof AiReplyPayloadSchema>).messageId) }),
     },
   };
 }

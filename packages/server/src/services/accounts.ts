@@ -1,4 +1,5 @@
 import { LIMITS, hasBidiControls, isBlankText, type AuthResponse, type User } from '@confab/protocol';
+import { ASSISTANT_USER_ID, isAssistant } from '../ai/assistant-user.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { TokenService } from '../auth/tokens.js';
 import { ApiError } from '../errors.js';
@@ -34,13 +35,14 @@ export function createAccountService(context: ServiceContext, tokens: TokenServi
       const passwordHash = await hashPassword(input.password);
       const created = await store.createUser({ id, username: input.username, displayName, passwordHash, createdAt: context.now() });
       if (!created) throw new ApiError('CONFLICT', 'That username is taken', { field: 'username' });
+      await store.makeFriends(id, ASSISTANT_USER_ID, context.now(), newId('c'));
       return authResponse({ id, username: input.username, displayName, avatarUrl: null });
     },
 
     async login(input: LoginInput): Promise<AuthResponse> {
       const record = await store.findUserByUsername(input.username);
       const valid = await verifyPassword(record?.passwordHash ?? (await decoyPasswordHash()), input.password);
-      if (!record || !valid) throw new ApiError('UNAUTHORIZED', BAD_CREDENTIALS);
+      if (!record || !valid || isAssistant(record.id)) throw new ApiError('UNAUTHORIZED', BAD_CREDENTIALS);
       const { passwordHash: _hash, createdAt: _createdAt, ...user } = record;
       return authResponse(user);
     },

@@ -1,4 +1,5 @@
 import type { Friend, FriendRequest } from '@confab/protocol';
+import { isAssistant } from '../ai/assistant-user.js';
 import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { CreateRequestInput } from '../schemas.js';
@@ -62,6 +63,7 @@ export function createFriendshipService(context: ServiceContext) {
      */
     async createRequest(userId: string, input: CreateRequestInput): Promise<FriendRequest> {
       const { targetId } = input;
+      if (isAssistant(targetId)) throw new ApiError('FORBIDDEN', 'The assistant is everyone\'s contact already', { field: 'targetId' });
       if (targetId === userId) throw new ApiError('VALIDATION', 'You cannot send a friend request to yourself', { field: 'targetId' });
       if (!(await store.getUser(targetId))) throw new ApiError('NOT_FOUND', 'No such user', { field: 'targetId' });
       if (await store.getFriendship(userId, targetId)) throw new ApiError('CONFLICT', 'You are already friends');
@@ -92,6 +94,7 @@ export function createFriendshipService(context: ServiceContext) {
 
     /** Deletes both friendship rows; the conversation and its history stay. */
     async removeFriend(userId: string, friendId: string): Promise<void> {
+      if (isAssistant(friendId)) throw new ApiError('FORBIDDEN', 'The assistant cannot be removed from your contacts');
       const conversationId = await store.removeFriendship(userId, friendId);
       if (conversationId === null) throw new ApiError('NOT_FOUND', 'This user is not your friend');
       notifier.toUser(userId, 'friend:removed', { userId: friendId, conversationId });

@@ -1,3 +1,4 @@
+import { createAssistantService, type AssistantOptions, type AssistantService } from '../ai/replies.js';
 import type { TokenService } from '../auth/tokens.js';
 import { createAccountService, type AccountService } from './accounts.js';
 import type { ServiceContext } from './context.js';
@@ -13,15 +14,23 @@ export interface Services {
   messaging: MessagingService;
   sync: SyncService;
   files: FileService;
+  assistant: AssistantService;
 }
 
-export function createServices(context: ServiceContext, tokens: TokenService, fileOptions: FileServiceOptions): Services {
-  const files = createFileService(context, fileOptions);
+export interface ServiceOptions {
+  files: FileServiceOptions;
+  assistant: AssistantOptions;
+}
+
+export function createServices(context: ServiceContext, tokens: TokenService, options: ServiceOptions): Services {
+  const files = createFileService(context, options.files);
+  const assistant = createAssistantService(context, options.assistant);
   return {
     accounts: createAccountService(context, tokens),
     friendship: createFriendshipService(context),
-    messaging: createMessagingService(context, files),
+    messaging: createMessagingService(context, { files, onMessageCreated: assistant.onMessageCreated }),
     sync: createSyncService(context),
     files,
+    assistant,
   };
 }

@@ -6,7 +6,19 @@ import type { ConversationRecord } from '../storage/store.js';
 import type { ServiceContext } from './context.js';
 import type { FileService } from './files.js';
 
-export function createMessagingService(context: ServiceContext, files?: FileService) {
+export interface MessagingHooks {
+  /** Runs after a new message was stored and pushed (the assistant answers here). */
+  onMessageCreated?(conversation: ConversationRecord, message: Message): Promise<void>;
+}
+
+export interface MessagingOptions extends MessagingHooks {
+  /** Resolves file references of image and file messages; without it those are UNAVAILABLE. */
+  files?: FileService;
+}
+
+export function createMessagingService(context: ServiceContext, options: MessagingOptions = {}) {
+  const { files } = options;
+  const hooks: MessagingHooks = options;
   const { store, notifier } = context;
 
   /** The stored content: the text, or the reference of a file the sender uploaded. */
@@ -71,6 +83,7 @@ export function createMessagingService(context: ServiceContext, files?: FileServ
       }
       if (result.outcome === 'created') {
         for (const memberId of conversation.memberIds) notifier.toUser(memberId, 'message:new', result.message);
+        void hooks.onMessageCreated?.(conversation, result.message);
       }
       return result.message;
     },

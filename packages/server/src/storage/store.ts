@@ -3,7 +3,7 @@
  * transaction where it writes more than one row), so a PostgreSQL backend can implement the same
  * interface without SQL leaking into the services.
  */
-import type { DirectConversation, FileRef, Friend, FriendRequest, Message, User } from '@confab/protocol';
+import type { AiErrorCode, DirectConversation, FileRef, Friend, FriendRequest, Message, User } from '@confab/protocol';
 
 /** A user row with its password hash; never sent to clients. */
 export interface UserRecord extends User {
@@ -139,6 +139,13 @@ export interface Store {
   getFile(id: string): Promise<FileRecord | null>;
   /** Whether `userId` is a member of a conversation holding a message that carries file `fileId`. */
   isFileSharedWith(fileId: string, userId: string): Promise<boolean>;
+  getMessage(id: string): Promise<Message | null>;
+  /** Replaces a message's content (an AI reply growing or ending); returns it, or null when unknown. */
+  updateMessageContent(id: string, content: Message['content']): Promise<Message | null>;
+  /** Ends AI replies left `streaming` (by a stopped server) with `error`; returns how many. */
+  endStreamingReplies(error: { code: AiErrorCode; message: string }): Promise<number>;
+  /** Sets a user's display name and avatar (the assistant's come from the configuration). */
+  updateUserProfile(id: string, profile: { displayName: string; avatarUrl: string | null }): Promise<void>;
 
   /** Runs a trivial query; throws when the database is unusable. */
   ping(): Promise<void>;

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { ConfabError } from '@confab/core';
 import type { ChatClient, ConfabErrorCode, ChatClientEvents, ChatState, MessagesState, TimelineMessage } from '@confab/core';
-import type { Conversation, Friend, Message, Request, User } from '@confab/protocol';
+import type { AiReplyContent, Conversation, Friend, Message, Request, User } from '@confab/protocol';
 
 type Handler = (payload: never) => void;
 
@@ -42,6 +42,11 @@ export function textMessage(partial: Partial<Message> & { seq: number; text?: st
     content: { text },
     ...rest,
   } as Message;
+}
+
+/** An AI reply from the assistant. */
+export function aiReply(seq: number, content: AiReplyContent, conversationId = 'c-assistant'): Message {
+  return { id: `m-ai-${seq}`, conversationId, senderId: 'u_assistant', clientMsgId: `reply:${seq}`, createdAt: Date.UTC(2024, 0, 1, 12, seq), seq, type: 'ai', content };
 }
 
 export function directConversation(partial: Partial<Conversation> = {}): Conversation {
@@ -154,6 +159,8 @@ export function createFakeClient(initial: Partial<ChatState> = {}): FakeClient {
     sendFile: vi.fn(async (conversationId: string) => textMessage({ seq: 1, conversationId, senderId: state.me?.id ?? alice.id })),
     cancelUpload: vi.fn(() => {}),
     fileUrl: vi.fn(async (fileId: string) => `/api/v1/files/${encodeURIComponent(fileId)}/content?exp=1&sig=test`),
+    stopReply: vi.fn(async () => aiReply(1, { text: 'partial', status: 'stopped' })),
+    retryReply: vi.fn(async () => aiReply(1, { text: '', status: 'streaming', deltas: 0 })),
     searchUsers: vi.fn(async () => [] as User[]),
     sendFriendRequest: vi.fn(async (targetId: string, note?: string) =>
       friendRequest({ id: 'r-new', from: state.me ?? alice, to: { ...bob, id: targetId }, note: note ?? '' }),

@@ -93,6 +93,35 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX messages_by_file ON messages(json_extract(content, '$.file.id')) WHERE type IN ('image', 'file');
     `,
   },
+  {
+    version: 3,
+    name: 'the AI assistant: a bot user, a contact of every user',
+    sql: `
+      -- The name is reserved from now on; a person who registered it before keeps their account under a new name.
+      UPDATE users SET username = username || '-' || substr(id, 3, 8) WHERE username = 'assistant';
+      INSERT INTO users (id, username, display_name, avatar_url, password_hash, created_at)
+        VALUES ('u_assistant', 'assistant', 'Assistant', NULL, '!', 0);
+      INSERT OR IGNORE INTO conversations (id, kind, direct_key, last_seq, created_at)
+        SELECT 'c_ai_' || id, 'direct',
+          CASE WHEN id < 'u_assistant' THEN id || ':u_assistant' ELSE 'u_assistant:' || id END,
+          0, CAST(unixepoch('subsec') * 1000 AS INTEGER)
+        FROM users WHERE id <> 'u_assistant';
+      INSERT OR IGNORE INTO conversation_members (conversation_id, user_id)
+        SELECT c.id, u.id FROM users u JOIN conversations c
+          ON c.direct_key = CASE WHEN u.id < 'u_assistant' THEN u.id || ':u_assistant' ELSE 'u_assistant:' || u.id END
+        WHERE u.id <> 'u_assistant';
+      INSERT OR IGNORE INTO conversation_members (conversation_id, user_id)
+        SELECT id, 'u_assistant' FROM conversations WHERE (substr(direct_key, 1, 12) = 'u_assistant:' OR substr(direct_key, -12) = ':u_assistant');
+      INSERT OR IGNORE INTO friendships (user_id, friend_id, conversation_id, created_at)
+        SELECT m.user_id, 'u_assistant', m.conversation_id, c.created_at
+        FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
+        WHERE (substr(c.direct_key, 1, 12) = 'u_assistant:' OR substr(c.direct_key, -12) = ':u_assistant') AND m.user_id <> 'u_assistant';
+      INSERT OR IGNORE INTO friendships (user_id, friend_id, conversation_id, created_at)
+        SELECT 'u_assistant', m.user_id, m.conversation_id, c.created_at
+        FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
+        WHERE (substr(c.direct_key, 1, 12) = 'u_assistant:' OR substr(c.direct_key, -12) = ':u_assistant') AND m.user_id <> 'u_assistant';
+    `,
+  },
 ];
 
 /** Applies the migrations not yet recorded in `schema_migrations`; returns the versions applied now. */

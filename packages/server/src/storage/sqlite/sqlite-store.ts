@@ -1,4 +1,4 @@
-import type { DirectConversation, Friend, FriendRequest, Message, User } from '@confab/protocol';
+import type { AiErrorCode, DirectConversation, Friend, FriendRequest, Message, User } from '@confab/protocol';
 import type { Database } from 'better-sqlite3';
 import type {
   AppendResult,
@@ -213,6 +213,24 @@ export class SqliteStore implements Store {
       if (moved) this.sql.raiseReadCursor.run(readSeq, conversationId, userId);
       return { readSeq, lastSeq: row.last_seq, moved };
     }).immediate();
+  }
+
+  async getMessage(id: string): Promise<Message | null> {
+    const row = this.sql.messageById.get(id) as MessageRow | undefined;
+    return row ? messageFromRow(row) : null;
+  }
+
+  async updateMessageContent(id: string, content: Message['content']): Promise<Message | null> {
+    if (this.sql.updateMessageContent.run(JSON.stringify(content), id).changes !== 1) return null;
+    return this.getMessage(id);
+  }
+
+  async endStreamingReplies(error: { code: AiErrorCode; message: string }): Promise<number> {
+    return this.sql.endStreamingReplies.run(JSON.stringify(error)).changes;
+  }
+
+  async updateUserProfile(id: string, profile: { displayName: string; avatarUrl: string | null }): Promise<void> {
+    this.sql.updateUserProfile.run(profile.displayName, profile.avatarUrl, id);
   }
 
   async ping(): Promise<void> {

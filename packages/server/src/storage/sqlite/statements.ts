@@ -47,6 +47,12 @@ const SQL = {
   messagesAfter: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?`,
   messagesBefore: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
 
+  messageById: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`,
+  updateMessageContent: 'UPDATE messages SET content = ? WHERE id = ?',
+  endStreamingReplies: `UPDATE messages SET content = json_object('text', json_extract(content, '$.text'), 'status', 'error', 'error', json(?))
+     WHERE type = 'ai' AND json_extract(content, '$.status') = 'streaming'`,
+  updateUserProfile: 'UPDATE users SET display_name = ?, avatar_url = ? WHERE id = ?',
+
   readCursor: `SELECT m.read_seq, c.last_seq FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
      WHERE m.conversation_id = ? AND m.user_id = ?`,
   raiseReadCursor: 'UPDATE conversation_members SET read_seq = MAX(read_seq, ?) WHERE conversation_id = ? AND user_id = ?',

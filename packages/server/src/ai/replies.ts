@@ -1,0 +1,175 @@
+import type { AiErrorCode, AiReplyContent, AiReplyMessage, Message } from '@confab/protocol';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AiConfig } from '../config.js';
+import { ApiError } from '../errors.js';
+import { newId } from '../ids.js';
+import type { ServiceContext } from '../services/context.js';
+import type { ConversationRecord } from '../storage/store.js';
+import { ASSISTANT_USER_ID, isAssistant } from './assistant-user.js';
+import { createRateLimiter } from './limiter.js';
+import { buildContext, NOT_CONFIGURED_TEXT } from './prompt.js';
+import { classifyProviderError, type ChatProvider } from './provider.js';
+import { streamReply } from './stream.js';
+
+interface InFlight {
+  controller: AbortController;
+  /** Why it was aborted: the user's stop, the idle timeout, or the server closing. */
+  reason: 'stopped' | 'timeout' | 'shutdown' | null;
+  done: Promise<Message>;
+}
+
+export interface AssistantOptions {
+  ai: AiConfig;
+  /** null when no provider is configured. */
+  provider: ChatProvider | null;
+  log: FastifyBaseLogger;
+}
+
+const errorContent = (text: string, code: AiErrorCode, message: string): AiReplyContent => ({ text, status: 'error', error: { code, message } });
+
+/**
+ * The assistant's replies: admission (provider configured, concurrency, per-user rate), streaming
+ * through the provider with `message:delta` pushes, stop, retry, and the final `message:updated`.
+ */
+export function createAssistantService(context: ServiceContext, options: AssistantOptions) {
+  const { store, notifier } = context;
+  const { ai, provider, log } = options;
+  const limiter = createRateLimiter(ai.rateLimitPerMinute, 60_000, context.now);
+  const inflight = new Map<string, InFlight>();
+  let active = 0;
+
+  function push(conversation: ConversationRecord, event: 'message:new' | 'message:updated', message: Message): void {
+    for (const memberId of conversation.memberIds) if (!isAssistant(memberId)) notifier.toUser(memberId, event, message);
+  }
+
+  /** A final content when the reply cannot stream now; null when it may (a slot is then reserved). */
+  function admit(userId: string): AiReplyContent | null {
+    if (!provider) return { text: NOT_CONFIGURED_TEXT, status: 'complete' };
+    if (active >= ai.maxConcurrent) return errorContent('', 'BUSY', 'The assistant is answering too many people right now. Retry in a moment.');
+    if (!limiter.take(userId)) return errorContent('', 'RATE_LIMITED', `You can ask the assistant ${ai.rateLimitPerMinute} times a minute. Retry in a moment.`);
+    active++;
+    return null;
+  }
+
+  function run(conversation: ConversationRecord, reply: Message): Promise<Message> {
+    const entry: InFlight = { controller: new AbortController(), reason: null, done: Promise.resolve(reply) };
+    inflight.set(reply.id, entry);
+    entry.done = generate(conversation, reply, entry)
+      .catch((error: unknown) => {
+        log.error({ err: error, messageId: reply.id }, 'AI reply failed');
+        return reply;
+      })
+      .finally(() => {
+        inflight.delete(reply.id);
+        active--;
+      });
+    return entry.done;
+  }
+
+  async function generate(conversation: ConversationRecord, reply: Message, entry: InFlight): Promise<Message> {
+    const { signal } = entry.controller;
+    const outcome = await streamReply({
+      provider: provider as ChatProvider,
+      messages: await buildContext(store, ai, reply),
+      signal,
+      timeoutMs: ai.timeoutMs,
+      onTimeout() {
+        entry.reason ??= 'timeout';
+        entry.controller.abort();
+      },
+      onDelta(index, text) {
+        for (const memberId of conversation.memberIds) {
+          if (!isAssistant(memberId)) notifier.toUser(memberId, 'message:delta', { conversationId: conversation.id, messageId: reply.id, index, text });
+        }
+      },
+      flush: (text, deltas) => store.updateMessageContent(reply.id, { text, status: 'streaming', deltas }),
+    });
+    const { text } = outcome;
+    let final: AiReplyContent;
+    if (entry.reason === 'stopped') final = { text, status: 'stopped' };
+    else if (entry.reason === 'timeout') final = errorContent(text, 'TIMEOUT', `The AI provider sent nothing for ${ai.timeoutMs} ms.`);
+    else if (entry.reason === 'shutdown') final = errorContent(text, 'INTERRUPTED', 'The server stopped while answering.');
+    else if (outcome.error !== undefined) {
+      const failure = classifyProviderError(outcome.error);
+      log.warn({ err: outcome.error, messageId: reply.id, code: failure.code }, 'AI provider failed');
+      final = errorContent(text, failure.code, failure.message);
+    } else if (text === '') final = errorContent('', 'PROVIDER_ERROR', 'The AI provider sent an empty answer.');
+    else final = { text, status: 'complete' };
+    const stored = (await store.updateMessageContent(reply.id, final)) ?? reply;
+    push(conversation, 'message:updated', stored);
+    return stored;
+  }
+
+  /** The AI reply `messageId`, checked to exist and to be in a conversation of the caller. */
+  async function replyOf(userId: string, messageId: string): Promise<{ reply: AiReplyMessage; conversation: ConversationRecord }> {
+    const message = await store.getMessage(messageId);
+    if (!message) throw new ApiError('NOT_FOUND', 'No such message');
+    const conversation = await store.getConversation(message.conversationId);
+    if (!conversation?.memberIds.includes(userId)) throw new ApiError('FORBIDDEN', 'You are not a member of this conversation');
+    if (message.type !== 'ai') throw new ApiError('VALIDATION', 'Only replies of the assistant can be stopped or retried', { field: 'messageId' });
+    return { reply: message, conversation };
+  }
+
+  return {
+    /** Answers a message just stored in a conversation with the assistant. Never throws. */
+    async onMessageCreated(conversation: ConversationRecord, message: Message): Promise<void> {
+      if (!conversation.memberIds.includes(ASSISTANT_USER_ID) || isAssistant(message.senderId)) return;
+      const final = admit(message.senderId);
+      try {
+        const result = await store.appendMessage({
+          id: newId('m'),
+          conversationId: conversation.id,
+          senderId: ASSISTANT_USER_ID,
+          // One reply per user message, even when two sends race: (sender, clientMsgId) is unique.
+          clientMsgId: `reply:${message.id}`,
+          type: 'ai',
+          content: final ?? { text: '', status: 'streaming', deltas: 0 },
+          createdAt: context.now(),
+        });
+        if (result.outcome !== 'created') throw new Error('reply already exists');
+        push(conversation, 'message:new', result.message);
+        if (!final) void run(conversation, result.message);
+      } catch (error) {
+        if (!final) active--;
+        log.error({ err: error, messageId: message.id }, 'could not start an AI reply');
+      }
+    },
+
+    /** Stops a generating reply (its text so far kept, `stopped`); a finished one is returned as is. */
+    async stop(userId: string, messageId: string): Promise<Message> {
+      const { reply } = await replyOf(userId, messageId);
+      const entry = inflight.get(messageId);
+      if (!entry) return reply;
+      entry.reason ??= 'stopped';
+      entry.controller.abort();
+      return entry.done;
+    },
+
+    /** Generates a reply that ended in `error` or `stopped` again, in place (same id and seq). */
+    async retry(userId: string, messageId: string): Promise<Message> {
+      const { reply, conversation } = await replyOf(userId, messageId);
+      if (inflight.has(messageId) || reply.content.status === 'streaming') throw new ApiError('CONFLICT', 'This reply is still being generated');
+      if (reply.content.status === 'complete') throw new ApiError('CONFLICT', 'This reply is already complete');
+      const final = admit(userId);
+      const restarted = await store.updateMessageContent(messageId, final ?? { text: '', status: 'streaming', deltas: 0 });
+      if (!restarted) {
+        if (!final) active--;
+        throw new ApiError('NOT_FOUND', 'No such message');
+      }
+      push(conversation, 'message:updated', restarted);
+      if (!final) void run(conversation, restarted);
+      return restarted;
+    },
+
+    /** Ends every reply in flight (marked INTERRUPTED) and waits until each is stored. */
+    async close(): Promise<void> {
+      for (const entry of inflight.values()) {
+        entry.reason ??= 'shutdown';
+        entry.controller.abort();
+      }
+      await Promise.all([...inflight.values()].map((entry) => entry.done));
+    },
+  };
+}
+
+export type AssistantService = ReturnType<typeof createAssistantService>;
