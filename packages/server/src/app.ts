@@ -9,6 +9,7 @@ import { registerAuthRoutes, registerMeRoutes } from './http/auth-routes.js';
 import { requireAuth } from './http/auth.js';
 import { registerConversationRoutes } from './http/conversations-routes.js';
 import { installErrorHandling } from './http/errors.js';
+import { registerEmbedRoutes } from './http/embed-routes.js';
 import { registerHealthRoutes } from './http/health-routes.js';
 import { registerRequestRoutes } from './http/requests-routes.js';
 import type { App } from './http/types.js';
@@ -59,9 +60,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 
   const tokens = createTokenService(config.jwtSecret, config.tokenTtlSeconds);
   const io = createRealtime(app.server, tokens);
-  const services = createServices({ store, notifier: createSocketNotifier(io), now: Date.now }, tokens);
+  const services = createServices(
+    { store, notifier: createSocketNotifier(io), now: Date.now, dmPolicy: config.dmPolicy, embedApps: config.embedApps },
+    tokens,
+  );
   serveRealtime(io, services, app.log);
 
+  if (config.embedDir) await registerEmbedRoutes(app, config.embedDir, config.embedOrigins);
   if (config.webDir) await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true });
   installErrorHandling(app, { spaFallback: config.webDir !== null });
   registerHealthRoutes(app, store);
