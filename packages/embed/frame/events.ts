@@ -1,0 +1,36 @@
+import type { ChatClient } from '@confab/core';
+import type { PortChannel } from '../src/channel.js';
+import type { EmbedEvents } from '../src/protocol.js';
+
+const PREVIEW_LENGTH = 100;
+
+/** Sends the host the widget's events: unread (the server's total), message summaries, errors, content height. */
+export function forwardEvents(client: ChatClient, host: PortChannel): () => void {
+  const emit = <E extends keyof EmbedEvents>(event: E, payload: EmbedEvents[E]) => host.emit(event, payload);
+  let lastTotal: number | null = null;
+  const stops = [
+    client.on('state', (state) => {
+      // Only once the list came from the server: right after a reload the total is the server's, never a 0 before loading.
+      const total = state.conversations.loaded ? state.conversations.unreadTotal : state.me ? null : 0;
+      if (total === null || total === lastTotal) return;
+      lastTotal = total;
+      emit('unread', { total });
+    }),
+    client.on('message', (message) => {
+      const conversation = client.getState().conversations.list.find((candidate) => candidate.id === message.conversationId);
+      const senderName = conversation?.peer.id === message.senderId ? conversation.peer.displayName : 'Someone';
+      emit('message', { conversationId: message.conversationId, senderName, preview: message.content.text.slice(0, PREVIEW_LENGTH) });
+    }),
+    client.on('error', (error) => emit('error', { code: error.code, message: error.message })),
+  ];
+  let lastHeight = 0;
+  const observer = new ResizeObserver(() => {
+    const height = Math.ceil(document.documentElement.scrollHeight);
+    if (height !== lastHeight) emit('resize', { height: (lastHeight = height) });
+  });
+  observer.observe(document.body);
+  return () => {
+    for (const stop of stops) stop();
+    observer.disconnect();
+  };
+}
