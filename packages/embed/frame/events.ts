@@ -1,4 +1,5 @@
 import type { ChatClient } from '@confab/core';
+import type { Message } from '@confab/protocol';
 import type { PortChannel } from '../src/channel.js';
 import type { EmbedEvents } from '../src/protocol.js';
 
@@ -8,6 +9,17 @@ const PREVIEW_LENGTH = 100;
 export function forwardEvents(client: ChatClient, host: PortChannel): () => void {
   const emit = <E extends keyof EmbedEvents>(event: E, payload: EmbedEvents[E]) => host.emit(event, payload);
   let lastTotal: number | null = null;
+  let waiting: Message[] = [];
+  const announce = () => {
+    const list = client.getState().conversations.list;
+    waiting = waiting.filter((message) => {
+      const conversation = list.find((candidate) => candidate.id === message.conversationId);
+      if (!conversation) return true;
+      const senderName = conversation.peer.id === message.senderId ? conversation.peer.displayName : '';
+      emit('message', { conversationId: message.conversationId, senderName, preview: message.content.text.slice(0, PREVIEW_LENGTH) });
+      return false;
+    });
+  };
   const stops = [
     client.on('state', (state) => {
       // Only once the list came from the server: right after a reload the total is the server's, never a 0 before loading.
@@ -17,10 +29,11 @@ export function forwardEvents(client: ChatClient, host: PortChannel): () => void
       emit('unread', { total });
     }),
     client.on('message', (message) => {
-      const conversation = client.getState().conversations.list.find((candidate) => candidate.id === message.conversationId);
-      const senderName = conversation?.peer.id === message.senderId ? conversation.peer.displayName : 'Someone';
-      emit('message', { conversationId: message.conversationId, senderName, preview: message.content.text.slice(0, PREVIEW_LENGTH) });
+      waiting.push(message);
+      announce();
     }),
+    // A message of a new conversation comes before its row; its summary waits for the sender's name.
+    client.on('state', () => announce()),
     client.on('error', (error) => emit('error', { code: error.code, message: error.message })),
   ];
   let lastHeight = 0;
