@@ -17,6 +17,7 @@ export default defineConfig({
           { text: 'Running the server', link: '/guide/server' },
           { text: 'Headless SDK (@confab/core)', link: '/guide/core' },
           { text: 'Vue components (@confab/vue)', link: '/guide/vue' },
+          { text: 'Embed by script tag (@confab/embed)', link: '/guide/embed' },
         ],
       },
       {
