@@ -12,6 +12,7 @@ describe('@confab/core public API', () => {
       'buildHomeList',
       'chatReducer',
       'createChatClient',
+      'cutText',
       'formatBytes',
       'initialChatState',
       'isConfabError',
@@ -19,6 +20,7 @@ describe('@confab/core public API', () => {
       'isRetryableCode',
       'keyValueOutbox',
       'memoryOutbox',
+      'messagePreview',
       'unreadCount',
     ]);
   });

@@ -1,4 +1,5 @@
 export { createChatClient } from './client.js';
+export { cutText, messagePreview } from './preview.js';
 export { ClientErrorCode, ConfabError, isConfabError, isRetryableCode } from './errors.js';
 export { keyValueOutbox, memoryOutbox, OUTBOX_KEY_PREFIX } from './outbox-store.js';
 export type { OutboxEntry, OutboxStore } from './outbox-store.js';

@@ -1,6 +1,10 @@
 /**
- * @confab/embed — the script-tag loader and the page inside the iframe.
- * The loader, its host protocol and the `/embed/` page arrive with the embed issue; this package
- * holds the version constant so that the workspace layout of the design is complete.
+ * @confab/embed — mount Confab as an iframe widget from a host page. The script-tag build of the same
+ * loader is served by the Confab server at `/embed.js` (global `Confab`).
  */
-export const EMBED_PROTOCOL_VERSION = 1;
+export { mount } from './loader/mount.js';
+export type { ConfabWidget, MountOptions } from './loader/mount.js';
+export { EMBED_PROTOCOL_VERSION, isEmbedMessage, isMessageOfType } from './protocol.js';
+export type { EmbedError, EmbedEvents, EmbedMessage, EmbedTheme, FrameMethods, FrameOptions, HostMethods, MessageSummary } from './protocol.js';
+export { createPortChannel } from './channel.js';
+export type { MethodTable, PortChannel } from './channel.js';

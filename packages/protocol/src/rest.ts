@@ -15,6 +15,11 @@ export interface LoginBody {
   password: string;
 }
 
+/** `POST /auth/exchange`: a short-lived HS256 JWT signed by the host application's backend. */
+export interface ExchangeBody {
+  token: string;
+}
+
 export interface AuthResponse {
   user: User;
   token: string;
@@ -52,6 +57,12 @@ export interface RequestResponse {
 
 export interface ConversationsResponse {
   conversations: Conversation[];
+}
+
+/** `POST /conversations`: opens (or returns) the direct conversation with a user. */
+export interface OpenConversationBody {
+  kind: 'direct';
+  userId: string;
 }
 
 export interface ConversationResponse {

@@ -12,6 +12,7 @@ import { requireAuth } from './http/auth.js';
 import { registerConversationRoutes } from './http/conversations-routes.js';
 import { answerClientError, installErrorHandling, sendFrameworkError } from './http/errors.js';
 import { registerFileContentRoute, registerFileRoutes } from './http/files-routes.js';
+import { registerEmbedRoutes } from './http/embed-routes.js';
 import { registerHealthRoutes } from './http/health-routes.js';
 import { registerRequestRoutes } from './http/requests-routes.js';
 import type { App } from './http/types.js';
@@ -78,19 +79,24 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const tokens = createTokenService(config.jwtSecret, config.tokenTtlSeconds);
   const io = createRealtime(app.server, tokens);
   const provider = config.ai.provider ? createOpenAIProvider(config.ai.provider) : null;
-  const services = createServices({ store, notifier: createSocketNotifier(io), now: Date.now }, tokens, {
-    files: {
-      storage: options.fileStorage ?? createLocalFileStorage(config.filesDir),
-      signer: createUrlSigner(config.jwtSecret),
-      maxFileBytes: config.maxFileBytes,
-      fileTypes: config.fileTypes,
+  const services = createServices(
+    { store, notifier: createSocketNotifier(io), now: Date.now, dmPolicy: config.dmPolicy, embedApps: config.embedApps },
+    tokens,
+    {
+      files: {
+        storage: options.fileStorage ?? createLocalFileStorage(config.filesDir),
+        signer: createUrlSigner(config.jwtSecret),
+        maxFileBytes: config.maxFileBytes,
+        fileTypes: config.fileTypes,
+      },
+      assistant: { ai: config.ai, provider, log: app.log },
     },
-    assistant: { ai: config.ai, provider, log: app.log },
-  });
+  );
   await prepareAssistant(store, config.ai);
   const drain = createDrain();
   serveRealtime(io, services, app.log, drain);
 
+  if (config.embedDir) await registerEmbedRoutes(app, config.embedDir, config.embedOrigins);
   if (config.webDir) await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true });
   installErrorHandling(app, { spaFallback: config.webDir !== null });
   registerHealthRoutes(app, store);

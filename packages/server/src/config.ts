@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LIMITS } from '@confab/protocol';
+import { defaultEmbedDir, parseDmPolicy, parseEmbedApps, parseOrigins } from './embed-config.js';
 
 /** Everything the server needs to start. Made by {@link loadConfig}. */
 export interface ServerConfig {
@@ -32,6 +33,17 @@ export interface ServerConfig {
   filesDir: string;
   /** The AI assistant: its provider (or none) and limits. */
   ai: AiConfig;
+  /**
+   * Directory of the built embed frame (`index.html`, `assets/`, `embed.js`), served at `/embed/` and
+   * `/embed.js`, or null for no embed. @default `@confab/embed`'s `dist/frame` when it is installed next to the server
+   */
+  embedDir: string | null;
+  /** Origins allowed to embed the widget (`frame-ancestors`), e.g. `https://shop.example`. @default [] (the server's own origin only) */
+  embedOrigins: string[];
+  /** Applications whose backends sign host identity tokens, each with its HS256 secret. @default [] */
+  embedApps: EmbedApp[];
+  /** Who may open a direct conversation with whom: only friends, or anyone. @default 'friends' */
+  dmPolicy: DmPolicy;
 }
 
 /** An OpenAI-compatible chat completions endpoint. */
@@ -63,6 +75,15 @@ export interface AiConfig {
   timeoutMs: number;
 }
 
+/** An application allowed to sign host identity tokens (`kid` = id). */
+export interface EmbedApp {
+  id: string;
+  secret: string;
+}
+
+/** `friends`: direct messages between friends only. `anyone`: any user may open a direct conversation with any other. */
+export type DmPolicy = 'friends' | 'anyone';
+
 /** A bad flag or environment value; the CLI prints the message and exits with code 2. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -87,6 +108,10 @@ export const CONFIG_OPTIONS = [
   { flag: 'token-ttl', env: 'CONFAB_TOKEN_TTL', kind: 'seconds', description: 'session token lifetime in seconds (default 604800 = 7 days)' },
   { flag: 'web-dir', env: 'CONFAB_WEB_DIR', kind: 'string', description: 'built web app served at / (default: none)' },
   { flag: 'demo', env: 'CONFAB_DEMO', kind: 'boolean', description: 'create demo users alice, bob and carol (CONFAB_DEMO=1)' },
+  { flag: 'embed-dir', env: 'CONFAB_EMBED_DIR', kind: 'string', description: 'built embed frame served at /embed/ (default: @confab/embed dist/frame)' },
+  { flag: 'embed-origins', env: 'CONFAB_EMBED_ORIGINS', kind: 'string', description: 'comma-separated origins allowed to embed the widget' },
+  { flag: 'embed-apps', env: 'CONFAB_EMBED_APPS', kind: 'string', description: 'comma-separated appId:secret pairs for host identity tokens' },
+  { flag: 'dm-policy', env: 'CONFAB_DM_POLICY', kind: 'string', description: 'direct messages: friends (default) or anyone' },
   { flag: 'log-level', env: 'CONFAB_LOG_LEVEL', kind: 'string', description: 'log level: fatal, error, warn, info, debug, trace, silent (default info)' },
   { flag: 'max-file-bytes', env: 'CONFAB_MAX_FILE_BYTES', kind: 'string', description: 'largest uploaded file in bytes (default 20971520 = 20 MB)' },
   { flag: 'file-types', env: 'CONFAB_FILE_TYPES', kind: 'string', description: 'comma-separated detected MIME types allowed for upload (default: any)' },
@@ -176,6 +201,10 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     fileTypes: listOption(text('file-types')),
     filesDir: join(dataDir, 'files'),
     ai: aiConfig(text),
+    embedDir: text('embed-dir') === undefined ? defaultEmbedDir() : resolve(text('embed-dir') as string),
+    embedOrigins: parseOrigins(text('embed-origins')),
+    embedApps: parseEmbedApps(text('embed-apps')),
+    dmPolicy: parseDmPolicy(text('dm-policy')),
   };
 }
 

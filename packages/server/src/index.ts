@@ -1,7 +1,9 @@
 export { createServer } from './app.js';
 export type { ConfabServer, CreateServerOptions } from './app.js';
 export { loadConfig, parseCliArgs, helpText, ConfigError, CONFIG_OPTIONS } from './config.js';
-export type { CliArgs, ServerConfig } from './config.js';
+export type { CliArgs, DmPolicy, EmbedApp, ServerConfig } from './config.js';
+export { HOST_TOKEN_MAX_TTL_SECONDS, signHostToken } from './auth/host-tokens.js';
+export type { SignHostTokenOptions } from './auth/host-tokens.js';
 export { DEMO_PASSWORD, DEMO_USERS } from './demo.js';
 export { ApiError, isApiError } from './errors.js';
 export type { Store } from './storage/store.js';

@@ -28,6 +28,12 @@ export const LoginBodySchema = Type.Object(
   strict,
 );
 
+/** `POST /auth/exchange`: a host-signed identity token (a JWT, checked by the accounts service). */
+export const ExchangeBodySchema = Type.Object({ token: Type.String({ minLength: 1, maxLength: 4096 }) }, strict);
+
+/** `POST /conversations`: open (or get) the direct conversation with a user. */
+export const OpenConversationBodySchema = Type.Object({ kind: Type.Literal('direct'), userId: Id }, strict);
+
 export const UsersQuerySchema = Type.Object({ query: Type.String({ maxLength: LIMITS.searchQueryMaxLength }) }, strict);
 
 export const IdParamsSchema = Type.Object({ id: Id }, strict);

@@ -9,6 +9,7 @@ it('exports exactly the public runtime names', () => {
       'ConfigError',
       'DEMO_PASSWORD',
       'DEMO_USERS',
+      'HOST_TOKEN_MAX_TTL_SECONDS',
       'SqliteStore',
       'createServer',
       'helpText',
@@ -16,6 +17,7 @@ it('exports exactly the public runtime names', () => {
       'loadConfig',
       'openSqliteStore',
       'parseCliArgs',
+      'signHostToken',
     ].sort(),
   );
 });

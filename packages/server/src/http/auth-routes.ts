@@ -1,15 +1,16 @@
 import type { AuthResponse, MeResponse } from '@confab/protocol';
-import { LoginBodySchema, RegisterBodySchema } from '../schemas.js';
+import { ExchangeBodySchema, LoginBodySchema, RegisterBodySchema } from '../schemas.js';
 import type { Services } from '../services/index.js';
 import type { App } from './types.js';
 
-/** Public: POST /auth/register, POST /auth/login. */
+/** Public: POST /auth/register, POST /auth/login, POST /auth/exchange. */
 export function registerAuthRoutes(app: App, { accounts }: Services): void {
   app.post('/auth/register', { schema: { body: RegisterBodySchema } }, async (request, reply): Promise<AuthResponse> => {
     reply.status(201);
     return accounts.register(request.body);
   });
   app.post('/auth/login', { schema: { body: LoginBodySchema } }, async (request): Promise<AuthResponse> => accounts.login(request.body));
+  app.post('/auth/exchange', { schema: { body: ExchangeBodySchema } }, async (request): Promise<AuthResponse> => accounts.exchange(request.body.token));
 }
 
 /** Authenticated: GET /me. */

@@ -1,12 +1,16 @@
 import type { ConversationResponse, ConversationsResponse, HistoryResponse, ReadResponse } from '@confab/protocol';
-import { HistoryQuerySchema, IdParamsSchema, ReadBodySchema } from '../schemas.js';
+import { HistoryQuerySchema, IdParamsSchema, OpenConversationBodySchema, ReadBodySchema } from '../schemas.js';
 import type { Services } from '../services/index.js';
 import type { App } from './types.js';
 
-/** GET /conversations, GET /conversations/:id, GET /conversations/:id/messages, POST /conversations/:id/read. */
+/** GET /conversations, POST /conversations, GET /conversations/:id, GET /conversations/:id/messages, POST /conversations/:id/read. */
 export function registerConversationRoutes(app: App, { messaging }: Services): void {
   app.get('/conversations', async (request): Promise<ConversationsResponse> => ({
     conversations: await messaging.listConversations(request.userId),
+  }));
+
+  app.post('/conversations', { schema: { body: OpenConversationBodySchema } }, async (request): Promise<ConversationResponse> => ({
+    conversation: await messaging.openDirect(request.userId, request.body.userId),
   }));
 
   app.get('/conversations/:id', { schema: { params: IdParamsSchema } }, async (request): Promise<ConversationResponse> => ({

@@ -1,11 +1,13 @@
 import { LIMITS, hasBidiControls, isBlankText, type AuthResponse, type User } from '@confab/protocol';
 import { ASSISTANT_USER_ID, isAssistant } from '../ai/assistant-user.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.js';
+import { verifyHostToken } from '../auth/host-tokens.js';
 import type { TokenService } from '../auth/tokens.js';
 import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { LoginInput, RegisterInput } from '../schemas.js';
 import type { ServiceContext } from './context.js';
+import { upsertHostUser } from './host-users.js';
 
 const BAD_CREDENTIALS = 'Wrong username or password';
 
@@ -45,6 +47,12 @@ export function createAccountService(context: ServiceContext, tokens: TokenServi
       if (!record || !valid || isAssistant(record.id)) throw new ApiError('UNAUTHORIZED', BAD_CREDENTIALS);
       const { passwordHash: _hash, createdAt: _createdAt, ...user } = record;
       return authResponse(user);
+    },
+
+    /** Trades a host-signed identity token for a session, creating or updating the host's user. */
+    async exchange(hostToken: string): Promise<AuthResponse> {
+      const identity = await verifyHostToken(hostToken, context.embedApps ?? [], context.now());
+      return authResponse(await upsertHostUser(store, identity, context.now()));
     },
 
     /** The caller's profile; a token for a user that no longer exists is UNAUTHORIZED. */

@@ -1,4 +1,5 @@
 import type { ServerToClientEvents } from '@confab/protocol';
+import type { DmPolicy, EmbedApp } from '../config.js';
 import type { Store } from '../storage/store.js';
 
 /** Pushes server events to every socket of a user. Implemented over socket.io rooms. */
@@ -12,4 +13,8 @@ export interface ServiceContext {
   notifier: Notifier;
   /** Server time in ms. @default Date.now */
   now: () => number;
+  /** Who may open direct conversations with whom. @default 'friends' */
+  dmPolicy?: DmPolicy;
+  /** Applications whose host identity tokens `POST /auth/exchange` accepts. @default [] */
+  embedApps?: readonly EmbedApp[];
 }

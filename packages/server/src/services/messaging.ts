@@ -43,19 +43,30 @@ export function createMessagingService(context: ServiceContext, options: Messagi
     return conversation;
   }
 
-  /** Where a send goes: the given conversation, or the direct conversation with friend `to`. */
+  /** The DM policy, decided here only: friends may always message each other; anyone may under `anyone`. */
+  async function mayMessage(userId: string, peerId: string): Promise<boolean> {
+    return context.dmPolicy === 'anyone' || (await store.getFriendship(userId, peerId)) !== null;
+  }
+
+  /** The direct conversation of the caller with `peerId` (the friends' one, or one opened under the policy). */
+  async function directWith(userId: string, peerId: string): Promise<ConversationRecord> {
+    if (peerId === userId) throw new ApiError('VALIDATION', 'You cannot message yourself', { field: 'userId' });
+    const friendship = await store.getFriendship(userId, peerId);
+    if (friendship) return memberOf(userId, friendship.conversationId);
+    if (!(await mayMessage(userId, peerId))) throw new ApiError('NOT_FRIENDS', 'You can only message your friends');
+    if (!(await store.getUser(peerId))) throw new ApiError('NOT_FOUND', 'No such user', { field: 'userId' });
+    return memberOf(userId, await store.openDirectConversation(userId, peerId, context.now(), newId('c')));
+  }
+
+  /** Where a send goes: the given conversation, or the direct conversation with `to`. */
   async function sendTarget(senderId: string, input: SendMessageInput): Promise<ConversationRecord> {
     if ((input.conversationId === undefined) === (input.to === undefined)) {
       throw new ApiError('VALIDATION', 'Give exactly one of conversationId or to', { fields: [{ field: 'conversationId' }, { field: 'to' }] });
     }
-    if (input.to !== undefined) {
-      const friendship = await store.getFriendship(senderId, input.to);
-      if (!friendship) throw new ApiError('NOT_FRIENDS', 'You can only message your friends');
-      return memberOf(senderId, friendship.conversationId);
-    }
+    if (input.to !== undefined) return directWith(senderId, input.to);
     const conversation = await memberOf(senderId, input.conversationId as string);
     const peerId = conversation.memberIds.find((id) => id !== senderId);
-    if (conversation.kind === 'direct' && (peerId === undefined || !(await store.getFriendship(senderId, peerId)))) {
+    if (conversation.kind === 'direct' && (peerId === undefined || !(await mayMessage(senderId, peerId)))) {
       throw new ApiError('NOT_FRIENDS', 'You can only message your friends');
     }
     return conversation;
@@ -112,7 +123,17 @@ export function createMessagingService(context: ServiceContext, options: Messagi
       return store.listMessages(conversationId, { before: query.before, after: query.after, limit });
     },
 
-    listConversations: (userId: string): Promise<DirectConversation[]> => store.listConversationViews(userId),
+    /** Under the `anyone` policy, every direct conversation of the user; else those with current friends. */
+    listConversations: (userId: string): Promise<DirectConversation[]> =>
+      context.dmPolicy === 'anyone' ? store.listMemberConversationViews(userId) : store.listConversationViews(userId),
+
+    /** Opens (or returns) the caller's direct conversation with `peerId`; NOT_FRIENDS under the friends policy. */
+    async openDirect(userId: string, peerId: string): Promise<DirectConversation> {
+      const conversation = await directWith(userId, peerId);
+      const view = await store.getConversationView(userId, conversation.id);
+      if (!view) throw new ApiError('NOT_FOUND', 'No such conversation');
+      return view;
+    },
 
     async getConversation(userId: string, conversationId: string): Promise<DirectConversation> {
       await memberOf(userId, conversationId);

@@ -19,6 +19,16 @@ export interface NewUser {
   createdAt: number;
 }
 
+/** A user signed in by a host application: (appId, subject) maps to one Confab user. */
+export interface ExternalUserInput {
+  appId: string;
+  subject: string;
+  /** Used only when the user is created. */
+  newUser: { id: string; username: string; createdAt: number };
+  displayName: string;
+  avatarUrl: string | null;
+}
+
 export interface NewFriendRequest {
   id: string;
   fromId: string;
@@ -93,6 +103,12 @@ export interface Store {
   /** Users whose username or display name contains `query` (case-insensitive), prefix matches first. */
   searchUsers(query: string, excludeId: string, limit: number): Promise<User[]>;
 
+  /**
+   * The user of (appId, subject), its name and avatar updated; or a new user with that mapping, in one
+   * transaction. Null when the new user's username is taken (the caller retries with another).
+   */
+  upsertExternalUser(input: ExternalUserInput): Promise<User | null>;
+
   // friends
   getFriendship(userId: string, friendId: string): Promise<FriendshipRecord | null>;
   listFriends(userId: string): Promise<Friend[]>;
@@ -125,6 +141,13 @@ export interface Store {
   getConversationView(userId: string, conversationId: string): Promise<DirectConversation | null>;
   /** Direct conversations with current friends, newest activity first, in one query. */
   listConversationViews(userId: string): Promise<DirectConversation[]>;
+  /** Every direct conversation the user is a member of, friend or not, newest activity first. */
+  listMemberConversationViews(userId: string): Promise<DirectConversation[]>;
+  /**
+   * The direct conversation of two users, created with both as members when missing (no friendship
+   * rows). Idempotent, guarded by the unique direct key. Returns the conversation id.
+   */
+  openDirectConversation(userA: string, userB: string, now: number, newConversationId: string): Promise<string>;
   /**
    * Stores a message with the next seq (lastSeq + 1) and moves the sender's read cursor to it, in
    * one transaction. Idempotent on (senderId, clientMsgId), guarded by a unique constraint.

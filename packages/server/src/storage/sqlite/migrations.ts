@@ -122,6 +122,19 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE (substr(c.direct_key, 1, 12) = 'u_assistant:' OR substr(c.direct_key, -12) = ':u_assistant') AND m.user_id <> 'u_assistant';
     `,
   },
+  {
+    version: 4,
+    name: 'external identities: users signed in by a host application (embed)',
+    sql: `
+      CREATE TABLE external_identities (
+        app_id TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        user_id TEXT NOT NULL UNIQUE REFERENCES users(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (app_id, subject)
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations not yet recorded in `schema_migrations`; returns the versions applied now. */

@@ -4,6 +4,7 @@ import type {
   AppendResult,
   ConversationRecord,
   FileRecord,
+  ExternalUserInput,
   FriendshipRecord,
   HistoryPage,
   HistoryRange,
@@ -56,6 +57,22 @@ export class SqliteStore implements Store {
     return row ? userFromRow(row) : null;
   }
 
+  async upsertExternalUser(input: ExternalUserInput): Promise<User | null> {
+    return this.db.transaction(() => {
+      const existing = this.sql.externalUserId.get(input.appId, input.subject) as { user_id: string } | undefined;
+      let userId = existing?.user_id;
+      if (userId) {
+        this.sql.updateProfile.run(input.displayName, input.avatarUrl, userId);
+      } else {
+        const user = { ...input.newUser, displayName: input.displayName, avatarUrl: input.avatarUrl };
+        if (this.sql.insertExternalUser.run(user).changes !== 1) return null;
+        this.sql.insertExternalIdentity.run(input.appId, input.subject, user.id, user.createdAt);
+        userId = user.id;
+      }
+      return userFromRow(this.sql.userById.get(userId) as UserRow);
+    }).immediate();
+  }
+
   async findUserByUsername(username: string): Promise<UserRecord | null> {
     const row = this.sql.userByUsername.get(username) as (UserRow & { password_hash: string; created_at: number }) | undefined;
     return row ? { ...userFromRow(row), passwordHash: row.password_hash, createdAt: row.created_at } : null;
@@ -83,11 +100,8 @@ export class SqliteStore implements Store {
 
   /** Both friendship rows and the pair's direct conversation; call inside a transaction. */
   private befriend(userA: string, userB: string, now: number, newConversationId: string): string {
-    const directKey = [userA, userB].sort().join(':');
-    this.sql.insertDirectConversation.run(newConversationId, directKey, now);
-    const { id: conversationId } = this.sql.conversationIdByDirectKey.get(directKey) as { id: string };
+    const conversationId = this.directConversation(userA, userB, now, newConversationId);
     for (const [userId, friendId] of [[userA, userB], [userB, userA]] as const) {
-      this.sql.insertMember.run(conversationId, userId);
       this.sql.insertFriendship.run(userId, friendId, conversationId, now);
     }
     return conversationId;
@@ -152,6 +166,23 @@ export class SqliteStore implements Store {
 
   async listConversationViews(userId: string): Promise<DirectConversation[]> {
     return (this.sql.conversationViews.all(userId) as ConversationViewRow[]).map(conversationFromRow);
+  }
+
+  async listMemberConversationViews(userId: string): Promise<DirectConversation[]> {
+    return (this.sql.memberConversationViews.all(userId) as ConversationViewRow[]).map(conversationFromRow);
+  }
+
+  async openDirectConversation(userA: string, userB: string, now: number, newConversationId: string): Promise<string> {
+    return this.db.transaction(() => this.directConversation(userA, userB, now, newConversationId)).immediate();
+  }
+
+  /** The pair's direct conversation (created when missing) with both as members; call inside a transaction. */
+  private directConversation(userA: string, userB: string, now: number, newConversationId: string): string {
+    const directKey = [userA, userB].sort().join(':');
+    this.sql.insertDirectConversation.run(newConversationId, directKey, now);
+    const { id: conversationId } = this.sql.conversationIdByDirectKey.get(directKey) as { id: string };
+    for (const userId of [userA, userB]) this.sql.insertMember.run(conversationId, userId);
+    return conversationId;
   }
 
   async appendMessage(message: NewMessage): Promise<AppendResult> {

@@ -7,6 +7,11 @@ const SQL = {
 
   insertUser: `INSERT INTO users (id, username, display_name, password_hash, created_at)
      VALUES (@id, @username, @displayName, @passwordHash, @createdAt) ON CONFLICT(username) DO NOTHING`,
+  insertExternalUser: `INSERT INTO users (id, username, display_name, avatar_url, password_hash, created_at)
+     VALUES (@id, @username, @displayName, @avatarUrl, '!', @createdAt) ON CONFLICT(username) DO NOTHING`,
+  insertExternalIdentity: 'INSERT INTO external_identities (app_id, subject, user_id, created_at) VALUES (?, ?, ?, ?)',
+  externalUserId: 'SELECT user_id FROM external_identities WHERE app_id = ? AND subject = ?',
+  updateProfile: 'UPDATE users SET display_name = ?, avatar_url = ? WHERE id = ?',
   userById: `SELECT ${USER_COLUMNS} FROM users WHERE id = ?`,
   userByUsername: `SELECT ${USER_COLUMNS}, password_hash, created_at FROM users WHERE username = ?`,
   searchUsers: `SELECT ${USER_COLUMNS} FROM users
@@ -32,6 +37,9 @@ const SQL = {
   requestsOf: `${REQUEST_SELECT} WHERE r.from_id = @userId OR r.to_id = @userId ORDER BY r.created_at DESC, r.rowid DESC`,
   settleRequest: `UPDATE requests SET status = @status, updated_at = @now WHERE id = @id AND status = 'pending'`,
 
+  memberConversationViews: `${CONVERSATION_VIEW_SELECT}
+     WHERE me.user_id = ?
+     ORDER BY COALESCE(c.last_message_at, c.created_at) DESC, c.id`,
   conversation: 'SELECT id, kind, last_seq FROM conversations WHERE id = ?',
   memberIds: 'SELECT user_id FROM conversation_members WHERE conversation_id = ? ORDER BY user_id',
   conversationView: `${CONVERSATION_VIEW_SELECT} WHERE me.user_id = ? AND c.id = ?`,

@@ -1,0 +1,24 @@
+import type { Message } from '@confab/protocol';
+
+/**
+ * Cuts a text to at most `maxLength` user-perceived characters (grapheme clusters), so an emoji,
+ * a flag or a family like "👩‍👩‍👧" is never split; adds "…" when something was cut.
+ */
+export function cutText(text: string, maxLength: number): string {
+  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  const pieces = Segmenter ? Array.from(new Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (part) => part.segment) : Array.from(text);
+  return pieces.length <= maxLength ? text : `${pieces.slice(0, Math.max(0, maxLength - 1)).join('')}…`;
+}
+
+/**
+ * One line that stands for a message in a list or a notification: its text with runs of white space
+ * folded, or "Photo: name" / "File: name", cut to `maxLength` characters.
+ * @example messagePreview(message) // 'Photo: beach.png'
+ */
+export function messagePreview(message: Message, maxLength = 100): string {
+  const text =
+    message.type === 'image' || message.type === 'file'
+      ? `${message.type === 'image' ? 'Photo' : 'File'}: ${message.content.file.name}`
+      : message.content.text;
+  return cutText(text.replace(/\s+/g, ' ').trim(), maxLength);
+}
