@@ -162,6 +162,21 @@ describe('the widget embedded by a page of another origin', () => {
   });
 });
 
+describe('the data-attribute form', () => {
+  it('mounts from the script tag alone and signs the visitor in through the token URL', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors = trackPageErrors(page);
+    await page.goto(`${HOST_ORIGIN}/?server=${encodeURIComponent(confab.url)}&mode=attributes`);
+    const box = await page.locator('#inline iframe').boundingBox();
+    expect(box).toMatchObject({ width: 420, height: 560 });
+    await expect.poll(() => widgetFrame(page).getByTestId('me-name').textContent(), { timeout: 15_000 }).toBe(sites.user.name);
+    expect(await context.cookies()).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('an expiring session', () => {
   it('is renewed through the host’s getToken, and messages keep arriving', async () => {
     const shortLived = await startServer([...embedArgs, '--token-ttl', '3']);

@@ -36,6 +36,14 @@ main{padding:24px}#inline{width:420px;height:560px;border:1px solid #ccc}#third{
 </body></html>`;
 }
 
+/** A host page with no script of its own: the widget mounts from the script tag's data attributes. */
+function attributePage(server: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+<style>#inline{width:420px;height:560px}</style></head><body><div id="inline"></div>
+<script async src="${server}/embed.js" data-confab-token-url="/token" data-confab-target="#inline"></script>
+</body></html>`;
+}
+
 /** A page of another site, framed by the host page, that forges messages to the host and to the widget. */
 const THIRD_PAGE = `<!doctype html><html><body>ad<script>
   window.received = [];
@@ -84,7 +92,8 @@ export async function startHostSites(): Promise<HostSites> {
       return;
     }
     const server = url.searchParams.get('server') ?? '';
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(server, url.searchParams.get('mode') ?? 'popup'));
+    const mode = url.searchParams.get('mode') ?? 'popup';
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(mode === 'attributes' ? attributePage(server) : hostPage(server, mode));
   });
   const third = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(THIRD_PAGE));
   await listen(host, 4001);
