@@ -15,6 +15,13 @@ describe('message previews', () => {
     expect(cutText('short', 20)).toBe('short');
   });
 
+  it('shows an AI reply without its Markdown marks', () => {
+    const text = '## A safe reply\nSome **bold** text, _emphasis_ and `code`, a [good link](https://example.com).\n- item';
+    expect(messagePreview({ ...base, type: 'ai', content: { text, status: 'complete' } } as Message)).toBe(
+      'A safe reply Some bold text, emphasis and code, a good link. item',
+    );
+  });
+
   it('folds white space and names photos and files', () => {
     expect(messagePreview({ ...base, type: 'text', content: { text: '  two\n\nlines  ' } } as Message)).toBe('two lines');
     expect(messagePreview({ ...base, type: 'image', content: { file } } as Message)).toBe('Photo: beach.png');

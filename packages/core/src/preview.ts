@@ -10,6 +10,15 @@ export function cutText(text: string, maxLength: number): string {
   return pieces.length <= maxLength ? text : `${pieces.slice(0, Math.max(0, maxLength - 1)).join('')}…`;
 }
 
+/** Markdown marks that mean nothing in a one-line preview of an AI reply: headings, emphasis, code, links. */
+function plainMarkdown(text: string): string {
+  return text
+    .replace(/```[^\n]*\n?/g, '')
+    .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)/gm, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|\*|_|`)(?=\S)([^*_`]*?\S)\1/g, '$2');
+}
+
 /**
  * One line that stands for a message in a list or a notification: its text with runs of white space
  * folded, or "Photo: name" / "File: name", cut to `maxLength` characters.
@@ -19,6 +28,8 @@ export function messagePreview(message: Message, maxLength = 100): string {
   const text =
     message.type === 'image' || message.type === 'file'
       ? `${message.type === 'image' ? 'Photo' : 'File'}: ${message.content.file.name}`
-      : message.content.text;
+      : message.type === 'ai'
+        ? plainMarkdown(message.content.text)
+        : message.content.text;
   return cutText(text.replace(/\s+/g, ' ').trim(), maxLength);
 }
