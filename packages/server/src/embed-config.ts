@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, type DmPolicy, type EmbedApp } from './config.js';
+import type { DmPolicy, EmbedApp } from './config.js';
+import { ConfigError } from './config/options.js';
 
 /** Minimum length of an application secret (HS256 wants at least 256 bits). */
 export const MIN_APP_SECRET_LENGTH = 32;

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigError } from './options.js';
+
+/** A web app folder must hold an index.html; a wrong path stops the start instead of serving 404s. */
+export function webDirOption(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const dir = resolve(value);
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new ConfigError(`Invalid --web-dir "${value}": ${join(dir, 'index.html')} does not exist (build the web app with "pnpm build").`);
+  }
+  return dir;
+}
+
+export function listOption(value: string | undefined): string[] | null {
+  if (value === undefined) return null;
+  const items = value.split(',').map((item) => item.trim().toLowerCase()).filter((item) => item !== '');
+  return items.length === 0 ? null : items;
+}
+
+export function integerOption(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const number = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new ConfigError(`Invalid --${name} "${value}": expected a whole number from ${min} to ${max}.`);
+  }
+  return number;
+}
+
+export function booleanOption(value: string | boolean | undefined, name: string): boolean {
+  if (value === undefined || typeof value === 'boolean') return value ?? false;
+  if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+  throw new ConfigError(`Invalid --${name} "${value}": expected 1 or 0.`);
+}
+
+/** Reads `<dataDir>/jwt-secret`, or writes 32 random bytes there (mode 0600) on first start. */
+export function loadOrCreateJwtSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+    throw new ConfigError(`${file} holds a secret shorter than 32 characters; delete it to generate a new one.`);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return secret;
+}
