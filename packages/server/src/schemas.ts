@@ -9,7 +9,9 @@ import { Type, type Static } from 'typebox';
 const strict = { additionalProperties: false } as const;
 
 export const Id = Type.String({ minLength: 1, maxLength: LIMITS.idMaxLength });
-const Seq = Type.Integer({ minimum: 0 });
+/** Sequence numbers, cursors and times stay within exact integers; anything larger is a corrupt value. */
+const MAX_INTEGER = Number.MAX_SAFE_INTEGER;
+const Seq = Type.Integer({ minimum: 0, maximum: MAX_INTEGER });
 
 export const RegisterBodySchema = Type.Object(
   {
@@ -50,7 +52,7 @@ export const CreateRequestBodySchema = Type.Object(
 
 export const HistoryQuerySchema = Type.Object(
   {
-    before: Type.Optional(Type.Integer({ minimum: 1 })),
+    before: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INTEGER })),
     after: Type.Optional(Seq),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.historyPageMax })),
   },
@@ -76,7 +78,7 @@ export const SendMessagePayloadSchema = Type.Object(
 
 /** Query of a signed file URL. */
 export const SignedFileQuerySchema = Type.Object(
-  { exp: Type.Integer({ minimum: 0 }), sig: Type.String({ minLength: 1, maxLength: 128 }) },
+  { exp: Type.Integer({ minimum: 0, maximum: MAX_INTEGER }), sig: Type.String({ minLength: 1, maxLength: 128 }) },
   strict,
 );
 

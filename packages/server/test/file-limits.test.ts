@@ -69,3 +69,42 @@ describe('upload limits', () => {
     expect(leftOnDisk()).toEqual(before);
   });
 });
+
+/** Posts a raw multipart body (or anything else) to /files. */
+async function rawUpload(token: string, body: string | Buffer, contentType: string): Promise<{ status: number; body: { error?: { code: string; message: string } } }> {
+  const response = await fetch(`${t.url}/api/v1/files`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+    body,
+  });
+  return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string } } };
+}
+
+const B = 'confab-parts';
+const filePart = (name: string, filename: string | null, bytes: string) =>
+  `--${B}\r\ncontent-disposition: form-data; name="${name}"${filename === null ? '' : `; filename="${filename}"`}\r\ncontent-type: application/octet-stream\r\n\r\n${bytes}\r\n`;
+const end = `--${B}--\r\n`;
+
+describe('malformed and unexpected multipart bodies', () => {
+  const cases: [string, () => [string | Buffer, string]][] = [
+    ['multipart without a boundary', () => [filePart('file', 'a.bin', 'abc') + end, 'multipart/form-data']],
+    ['a body cut off before its closing boundary', () => [filePart('file', 'a.bin', 'abc'), `multipart/form-data; boundary=${B}`]],
+    ['a boundary longer than 256 characters', () => [`--${'x'.repeat(300)}\r\n`, `multipart/form-data; boundary=${'x'.repeat(300)}`]],
+    ['two file parts', () => [filePart('file', 'a.bin', 'first') + filePart('file', 'b.bin', 'second') + end, `multipart/form-data; boundary=${B}`]],
+    ['a part not named "file"', () => [filePart('notfile', 'a.bin', 'abc') + end, `multipart/form-data; boundary=${B}`]],
+    ['a text field before the file', () => [filePart('caption', null, 'hello') + filePart('file', 'a.bin', 'abc') + end, `multipart/form-data; boundary=${B}`]],
+    ['a file part without a file name', () => [filePart('file', null, 'abc') + end, `multipart/form-data; boundary=${B}`]],
+    ['a JSON body', () => ['{"file":"abc"}', 'application/json']],
+  ];
+  for (const [name, make] of cases) {
+    it(`answers ${name} with VALIDATION and keeps nothing`, async () => {
+      const { token } = await registerUser(t.url, `parts${cases.findIndex(([n]) => n === name)}`);
+      const before = leftOnDisk();
+      const [body, contentType] = make();
+      const result = await rawUpload(token, body, contentType);
+      expect(result.status).toBe(400);
+      expect(result.body.error?.code).toBe('VALIDATION');
+      expect(leftOnDisk()).toEqual(before);
+    });
+  }
+});

@@ -61,7 +61,7 @@ describe('sync', () => {
   it('answers bad input with VALIDATION and keeps the connection', async () => {
     const { alice } = await pair();
     const socket = await connect(t.url, alice.token);
-    for (const payload of [{}, { cursors: 'x' }, { cursors: [{ conversationId: 'c', seq: -1 }] }, { cursors: [], limit: 101 }, { cursors: [], extra: 1 }]) {
+    for (const payload of [{}, { cursors: 'x' }, { cursors: [{ conversationId: 'c', seq: -1 }] }, { cursors: [], limit: 101 }, { cursors: [], extra: 1 }, { cursors: [{ conversationId: 'c', seq: 2 ** 60 }] }, { cursors: [{ conversationId: 'c', seq: 1e308 }] }]) {
       const reply = await emitWithAck(socket, 'sync', payload);
       expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     }

@@ -8,7 +8,7 @@ import type { ChatTurn } from './provider.js';
 export const NOT_CONFIGURED_TEXT = [
   'No language model is configured on this server, so I cannot answer yet.',
   '',
-  'To connect one, set `CONFAB_AI_BASE_URL` (an OpenAI-compatible endpoint, such as `https://api.openai.com/v1`, or `http://127.0.0.1:11434/v1` for Ollama), `CONFAB_AI_API_KEY` and `CONFAB_AI_MODEL`, then restart the server. The guide page "AI assistant" has the details.',
+  'To connect one, set `CONFAB_AI_BASE_URL` (an OpenAI-compatible endpoint, such as `https://api.openai.com/v1`, or `http://127.0.0.1:11434/v1` for Ollama), `CONFAB_AI_API_KEY` and `CONFAB_AI_MODEL`, then restart the server. The guide docs/guide/ai.md ("AI assistant" in the documentation) has the details.',
 ].join('\n');
 
 /** Text worth sending as context: user text, and the assistant's finished or stopped replies. */

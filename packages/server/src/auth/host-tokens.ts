@@ -1,4 +1,4 @@
-import { LIMITS } from '@confab/protocol';
+import { LIMITS, hasBidiControls, isBlankText, textLength } from '@confab/protocol';
 import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { EmbedApp } from '../config.js';
 import { ApiError } from '../errors.js';
@@ -58,8 +58,17 @@ export async function signHostToken(options: SignHostTokenOptions): Promise<stri
 const invalid = (why: string) => new ApiError('UNAUTHORIZED', `The host token is invalid: ${why}`);
 
 function stringClaim(value: unknown, name: string, max: number): string {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > max) throw invalid(`${name} must be a string of 1 to ${max} characters`);
+  if (typeof value !== 'string' || isBlankText(value) || textLength(value.trim()) > max) {
+    throw invalid(`${name} must be a string of 1 to ${max} visible characters`);
+  }
   return value.trim();
+}
+
+/** A display name follows the rules of registration: visible characters, no bidi controls. */
+function nameClaim(value: unknown): string {
+  const name = stringClaim(value, 'name', LIMITS.displayNameMaxLength);
+  if (hasBidiControls(name)) throw invalid('name must not contain bidirectional control characters');
+  return name;
 }
 
 function avatarClaim(value: unknown): string | null {
@@ -99,13 +108,14 @@ export async function verifyHostToken(token: string, apps: readonly EmbedApp[], 
     throw invalid(code === 'ERR_JWT_EXPIRED' ? 'expired' : code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' ? 'bad signature' : 'claims or signature rejected');
   }
   const { iat, exp } = payload as { iat: number; exp: number };
+  if (iat * 1000 > nowMs + 5000) throw invalid('issued in the future (iat); check the host clock');
   if (exp - iat > HOST_TOKEN_MAX_TTL_SECONDS || exp * 1000 - nowMs > HOST_TOKEN_MAX_TTL_SECONDS * 1000) {
     throw invalid(`lifetime longer than ${HOST_TOKEN_MAX_TTL_SECONDS} seconds`);
   }
   return {
     appId: app.id,
     subject: stringClaim(payload.sub, 'sub', 128),
-    name: stringClaim(payload.name, 'name', LIMITS.displayNameMaxLength),
+    name: nameClaim(payload.name),
     avatarUrl: avatarClaim(payload.avatar),
   };
 }

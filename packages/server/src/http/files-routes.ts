@@ -5,20 +5,31 @@ import { parseRange } from '../files/range.js';
 import { IdParamsSchema, SignedFileQuerySchema } from '../schemas.js';
 import type { Services } from '../services/index.js';
 import { fileHeaders } from './file-headers.js';
+import { onlyFilePart, uploadError } from './upload-parts.js';
 import type { App } from './types.js';
 
 /** POST /files (multipart, one part `file`) and GET /files/:id/url; needs the auth hook. */
 export async function registerFileRoutes(app: App, { files }: Services): Promise<void> {
-  await app.register(multipart, {
-    limits: { fileSize: files.maxFileBytes, files: LIMITS.filesPerUpload, fields: 0, parts: LIMITS.filesPerUpload },
-  });
+  // One more part than allowed reaches the handler, so an extra part is refused by name, not dropped.
+  const parts = LIMITS.filesPerUpload + 1;
+  await app.register(multipart, { limits: { fileSize: files.maxFileBytes, files: parts, fields: parts, parts } });
 
   app.post('/files', async (request, reply): Promise<UploadResponse> => {
-    const part = await request.file();
-    if (!part) throw new ApiError('VALIDATION', 'The upload holds no file part', { fields: [{ field: 'file', problem: 'is missing' }] });
-    const file = await files.upload(request.userId, { stream: part.file, filename: part.filename });
-    reply.status(201);
-    return { file };
+    try {
+      const iterator = request.parts()[Symbol.asyncIterator]();
+      const part = onlyFilePart((await iterator.next()).value);
+      const file = await files.upload(request.userId, {
+        stream: part.file,
+        filename: part.filename,
+        beforeCommit: async () => {
+          if (!(await iterator.next()).done) throw new ApiError('VALIDATION', 'An upload holds exactly one part, a file named "file"');
+        },
+      });
+      reply.status(201);
+      return { file };
+    } catch (error) {
+      throw uploadError(error);
+    }
   });
 
   app.get('/files/:id/url', { schema: { params: IdParamsSchema } }, async (request): Promise<FileUrlResponse> =>

@@ -24,6 +24,8 @@ export interface FileServiceOptions {
 export interface IncomingFile {
   stream: Readable & { truncated?: boolean };
   filename: string;
+  /** Runs once the bytes are in, before the file is kept; a throw refuses the upload and keeps nothing. */
+  beforeCommit?: () => Promise<void>;
 }
 
 /** Keeps the name as text: no path, no control characters, at most the limit. Never used as a path. */
@@ -71,6 +73,12 @@ export function createFileService(context: ServiceContext, options: FileServiceO
       }
       if (options.fileTypes && !options.fileTypes.includes(received.mimeType)) {
         return refuse(new ApiError('VALIDATION', `Files of type ${received.mimeType} are not accepted`, { mimeType: received.mimeType, allowed: options.fileTypes }));
+      }
+      try {
+        await incoming.beforeCommit?.();
+      } catch (error) {
+        await received.pending.abort();
+        throw error;
       }
       const record: FileRecord = {
         id: newId('f'),
