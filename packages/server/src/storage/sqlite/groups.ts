@@ -97,7 +97,10 @@ export class SqliteGroups implements GroupStore {
       this.sql.insertGroup.run(group);
       this.sql.insertMember.run(group.id, group.ownerId, group.id, 'owner', group.createdAt);
       for (const userId of group.memberIds) this.sql.insertMember.run(group.id, userId, group.id, 'member', group.createdAt);
-      return this.notice(group.id, group.notice);
+      const message = this.notice(group.id, group.notice);
+      // Like a joiner, a first member starts with everything so far (the `created` notice) read.
+      for (const userId of group.memberIds) this.shared.raiseReadCursor.run(message.seq, group.id, userId);
+      return message;
     });
   }
 
