@@ -1,12 +1,13 @@
 import type { SystemContent } from '@confab/protocol';
 
 /**
- * The text a client shows for a system notice in a group's timeline, with names from `nameOf`.
- * @example systemNoticeText({ event: 'member_left', actorId: 'u_bob' }, nameOf) // 'bob left'
+ * The text a client shows for a system notice in a group's timeline, with the names the notice
+ * carries (or, when given, current names from `nameOf`, which returns undefined for unknown users).
+ * @example systemNoticeText({ event: 'member_left', actorId: 'u_bob', actorName: 'bob' }) // 'bob left'
  */
-export function systemNoticeText(content: SystemContent, nameOf: (userId: string) => string): string {
-  const actor = nameOf(content.actorId);
-  const target = content.targetId === undefined ? 'someone' : nameOf(content.targetId);
+export function systemNoticeText(content: SystemContent, nameOf: (userId: string) => string | undefined = () => undefined): string {
+  const actor = nameOf(content.actorId) ?? content.actorName;
+  const target = content.targetId === undefined ? 'someone' : (nameOf(content.targetId) ?? content.targetName ?? 'someone');
   switch (content.event) {
     case 'created':
       return `${actor} created the group ${content.name ?? ''}`.trim();

@@ -16,7 +16,7 @@ export function cutText(text: string, maxLength: number): string {
  * folded, "Photo: name" / "File: name", or a system notice's text (names from `nameOf`), cut to `maxLength` characters.
  * @example messagePreview(message) // 'Photo: beach.png'
  */
-export function messagePreview(message: Message, maxLength = 100, nameOf: (userId: string) => string = () => 'Someone'): string {
+export function messagePreview(message: Message, maxLength = 100, nameOf?: (userId: string) => string | undefined): string {
   const text =
     message.type === 'image' || message.type === 'file'
       ? `${message.type === 'image' ? 'Photo' : 'File'}: ${message.content.file.name}`

@@ -174,8 +174,12 @@ export interface SystemContent {
   event: SystemEvent;
   /** Who did it (the joiner for `member_joined`). */
   actorId: string;
+  /** The actor's display name when the notice was written (notices keep the names of their time). */
+  actorName: string;
   /** Whom it was done to (added, removed, role changed, new owner). */
   targetId?: string;
+  /** The target's display name when the notice was written. */
+  targetName?: string;
   /** The group's name for `created` and `renamed`. */
   name?: string;
   /** The new role for `role_changed`. */

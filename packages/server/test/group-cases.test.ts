@@ -24,8 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function users(...names: string[]): Promise<AuthResponse[]> {
-  return Promise.all(names.map((name) => registerUser(server.url, name)));
+async function users<N extends string[]>(...names: N): Promise<{ [K in keyof N]: AuthResponse }> {
+  return (await Promise.all(names.map((name) => registerUser(server.url, name)))) as { [K in keyof N]: AuthResponse };
 }
 
 describe('group cases', () => {

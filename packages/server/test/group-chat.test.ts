@@ -9,7 +9,7 @@ let bob: AuthResponse;
 let carol: AuthResponse;
 beforeAll(async () => {
   server = await startServer();
-  [alice, bob, carol] = await Promise.all(['alice', 'bob', 'carol'].map((name) => registerUser(server.url, name)));
+  [alice, bob, carol] = await Promise.all([registerUser(server.url, 'alice'), registerUser(server.url, 'bob'), registerUser(server.url, 'carol')]);
   await befriend(server.url, alice, bob);
   await befriend(server.url, alice, carol);
 });
@@ -25,7 +25,7 @@ async function view(user: AuthResponse, id: string): Promise<GroupConversation> 
 describe('group chat', () => {
   it('numbers messages and notices in one seq, dedups resends, fans out to every member socket', async () => {
     const group = await createGroup(server.url, alice, [bob, carol], { name: 'seq-test' });
-    const [a, b, c] = await Promise.all([alice, bob, carol].map((user) => connect(server.url, user.token)));
+    const [a, b, c] = await Promise.all([connect(server.url, alice.token), connect(server.url, bob.token), connect(server.url, carol.token)]);
     const received = [b, c].map((socket) => record(socket, 'message:new'));
     const id = clientMsgId();
     const first = await say(a, group.id, 'hello all', id);
@@ -41,7 +41,7 @@ describe('group chat', () => {
 
   it('read receipts as counts, live conversation:read in the room, and a departed member\'s unread stops changing', async () => {
     const group = await createGroup(server.url, alice, [bob, carol], { name: 'reads' });
-    const [a, b] = await Promise.all([alice, bob].map((user) => connect(server.url, user.token)));
+    const [a, b] = await Promise.all([connect(server.url, alice.token), connect(server.url, bob.token)]);
     const sent = await say(a, group.id, 'read me');
     const readEvent = nextEvent(a, 'conversation:read');
     await emitWithAck(b, 'conversation:read', { conversationId: group.id, seq: sent.message.seq });
@@ -67,9 +67,9 @@ describe('group chat', () => {
     await api(server.url, 'POST', `/groups/${group.id}/owner`, { token: alice.token, body: { userId: bob.user.id } });
     const history = (await api(server.url, 'GET', `/conversations/${group.id}/messages`, { token: carol.token })).body.messages as Message[];
     expect(history.map((message) => message.content)).toEqual([
-      { event: 'created', actorId: alice.user.id, name: 'before' },
-      { event: 'renamed', actorId: alice.user.id, name: 'after' },
-      { event: 'owner_transferred', actorId: alice.user.id, targetId: bob.user.id },
+      { event: 'created', actorId: alice.user.id, actorName: 'alice', name: 'before' },
+      { event: 'renamed', actorId: alice.user.id, actorName: 'alice', name: 'after' },
+      { event: 'owner_transferred', actorId: alice.user.id, actorName: 'alice', targetId: bob.user.id, targetName: 'bob' },
     ]);
     expect((await api(server.url, 'GET', `/groups/${group.id}`, { token: alice.token })).body.group.myRole).toBe('admin');
 

@@ -54,14 +54,13 @@ describe('groups in the client state', () => {
   });
 
   it('renders system notices as text, in previews too', () => {
-    const names: Record<string, string> = { a: 'alice', b: 'bob', c: 'carol' };
-    const nameOf = (id: string) => names[id] ?? id;
-    expect(systemNoticeText({ event: 'member_joined', actorId: 'c' }, nameOf)).toBe('carol joined');
-    expect(systemNoticeText({ event: 'member_left', actorId: 'b' }, nameOf)).toBe('bob left');
-    expect(systemNoticeText({ event: 'renamed', actorId: 'a', name: 'X' }, nameOf)).toBe('alice renamed the group to X');
-    expect(systemNoticeText({ event: 'member_removed', actorId: 'a', targetId: 'c' }, nameOf)).toBe('alice removed carol');
-    expect(systemNoticeText({ event: 'role_changed', actorId: 'a', targetId: 'b', role: 'admin' }, nameOf)).toBe('alice made bob an admin');
-    const notice = { id: 'm', conversationId: 'g1', seq: 1, senderId: 'a', clientMsgId: 's', type: 'system', content: { event: 'created', actorId: 'a', name: 'proj-x' }, createdAt: 1 } as Message;
-    expect(messagePreview(notice, 100, nameOf)).toBe('alice created the group proj-x');
+    expect(systemNoticeText({ event: 'member_joined', actorId: 'c', actorName: 'carol' })).toBe('carol joined');
+    expect(systemNoticeText({ event: 'member_left', actorId: 'b', actorName: 'bob' })).toBe('bob left');
+    expect(systemNoticeText({ event: 'renamed', actorId: 'a', actorName: 'alice', name: 'X' })).toBe('alice renamed the group to X');
+    expect(systemNoticeText({ event: 'member_removed', actorId: 'a', actorName: 'alice', targetId: 'c', targetName: 'carol' })).toBe('alice removed carol');
+    const current = (id: string) => (id === 'b' ? 'Bobby' : undefined);
+    expect(systemNoticeText({ event: 'role_changed', actorId: 'a', actorName: 'alice', targetId: 'b', targetName: 'bob', role: 'admin' }, current)).toBe('alice made Bobby an admin');
+    const notice = { id: 'm', conversationId: 'g1', seq: 1, senderId: 'a', clientMsgId: 's', type: 'system', content: { event: 'created', actorId: 'a', actorName: 'alice', name: 'proj-x' }, createdAt: 1 } as Message;
+    expect(messagePreview(notice)).toBe('alice created the group proj-x');
   });
 });

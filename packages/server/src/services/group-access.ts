@@ -23,7 +23,12 @@ export function createGroupAccess(context: ServiceContext) {
     return { group, role };
   }
 
-  const notice = (content: SystemContent): NewNotice => ({ id: newId('m'), content, createdAt: context.now() });
+  /** A notice with the display names of its actor and target as they are now. */
+  async function notice(content: Omit<SystemContent, 'actorName' | 'targetName'>): Promise<NewNotice> {
+    const nameOf = async (userId: string) => (await store.getUser(userId))?.displayName ?? 'Someone';
+    const names = { actorName: await nameOf(content.actorId), ...(content.targetId === undefined ? {} : { targetName: await nameOf(content.targetId) }) };
+    return { id: newId('m'), content: { ...content, ...names }, createdAt: context.now() };
+  }
 
   async function memberCount(groupId: string): Promise<number> {
     return (await store.groups.getGroupSummary(groupId, ''))?.memberCount ?? 0;

@@ -18,7 +18,7 @@ export function createGroupRequestService(context: ServiceContext, access: Group
   async function decide(deciderId: string | null, requestId: string, status: 'accepted' | 'rejected' | 'cancelled'): Promise<GroupJoinRequest> {
     const request = await store.groups.getRequest(requestId);
     if (!request) throw new ApiError('NOT_FOUND', 'No such request');
-    const joined = status === 'accepted' ? access.notice({ event: 'member_joined', actorId: request.from.id }) : null;
+    const joined = status === 'accepted' ? await access.notice({ event: 'member_joined', actorId: request.from.id }) : null;
     const decision = await store.groups.decideRequest(requestId, deciderId, status, context.now(), joined);
     if (!decision) throw new ApiError('CONFLICT', 'This request was already handled');
     if (decision.notice) await access.announceJoin(request.group.id, request.from.id, 'member', decision.notice);

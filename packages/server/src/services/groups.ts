@@ -52,7 +52,7 @@ export function createGroupService(context: ServiceContext, access: GroupAccess)
         joinPolicy: input.joinPolicy ?? 'approval',
         memberIds,
         createdAt: context.now(),
-        notice: notice({ event: 'created', actorId: userId, name }),
+        notice: await notice({ event: 'created', actorId: userId, name }),
       });
       for (const memberId of [userId, ...memberIds]) {
         notifier.joinGroup(memberId, id);
@@ -77,7 +77,7 @@ export function createGroupService(context: ServiceContext, access: GroupAccess)
       const patch: GroupPatch = { ...input, ...(input.name !== undefined ? { name: cleanName(input.name) } : {}) };
       if (patch.description !== undefined) patch.description = patch.description.trim();
       const renamed = patch.name !== undefined && patch.name !== group.name;
-      const message = await store.groups.updateGroup(groupId, patch, renamed ? notice({ event: 'renamed', actorId: userId, name: patch.name }) : null);
+      const message = await store.groups.updateGroup(groupId, patch, renamed ? await notice({ event: 'renamed', actorId: userId, name: patch.name }) : null);
       const updated = await summary(groupId, userId);
       const { id, name, description, avatarUrl, joinPolicy } = updated;
       notifier.toGroup(groupId, 'group:updated', { group: { id, name, description, avatarUrl, joinPolicy } });
@@ -104,7 +104,7 @@ export function createGroupService(context: ServiceContext, access: GroupAccess)
       const { group, role } = await requireRole(groupId, userId, ['owner', 'admin', 'member']);
       if (role === 'member' && group.joinPolicy === 'invite') throw new ApiError('FORBIDDEN', 'Only owners and admins add members to this group');
       await requireAddable(userId, targetId);
-      const message = await store.groups.addMember(groupId, targetId, 'member', notice({ event: 'member_added', actorId: userId, targetId }));
+      const message = await store.groups.addMember(groupId, targetId, 'member', await notice({ event: 'member_added', actorId: userId, targetId }));
       if (!message) throw new ApiError('CONFLICT', 'Already a member');
       await access.announceJoin(groupId, targetId, 'member', message);
       return store.groups.listMembers(groupId);
@@ -122,7 +122,7 @@ export function createGroupService(context: ServiceContext, access: GroupAccess)
       if (targetRole === null) throw new ApiError('NOT_FOUND', 'Not a member of this group');
       if (!leaving && role === 'admin' && targetRole !== 'member') throw new ApiError('FORBIDDEN', 'Admins remove members only');
       const content = leaving ? { event: 'member_left' as const, actorId: userId } : { event: 'member_removed' as const, actorId: userId, targetId };
-      const message = await store.groups.removeMember(groupId, targetId, notice(content));
+      const message = await store.groups.removeMember(groupId, targetId, await notice(content));
       if (!message) throw new ApiError('NOT_FOUND', 'Not a member of this group');
       await access.announceDeparture(groupId, targetId, leaving ? 'left' : 'removed', message);
     },
@@ -134,7 +134,7 @@ export function createGroupService(context: ServiceContext, access: GroupAccess)
       if (current === null) throw new ApiError('NOT_FOUND', 'Not a member of this group');
       if (current === 'owner') throw new ApiError('CONFLICT', 'The owner\'s role changes only by a transfer');
       if (current !== role) {
-        const message = await store.groups.setRole(groupId, targetId, role, notice({ event: 'role_changed', actorId: userId, targetId, role }));
+        const message = await store.groups.setRole(groupId, targetId, role, await notice({ event: 'role_changed', actorId: userId, targetId, role }));
         if (!message) throw new ApiError('CONFLICT', 'The member\'s role changed meanwhile');
         await access.announceRole(groupId, targetId, role);
         notifier.toGroup(groupId, 'message:new', message);
@@ -147,7 +147,7 @@ export function createGroupService(context: ServiceContext, access: GroupAccess)
       await requireRole(groupId, userId, ['owner']);
       const { role: current } = await groupFor(groupId, targetId);
       if (current === null) throw new ApiError('NOT_FOUND', 'Not a member of this group');
-      const message = await store.groups.transferOwner(groupId, userId, targetId, notice({ event: 'owner_transferred', actorId: userId, targetId }));
+      const message = await store.groups.transferOwner(groupId, userId, targetId, await notice({ event: 'owner_transferred', actorId: userId, targetId }));
       if (!message) throw new ApiError('CONFLICT', 'Ownership could not be transferred');
       await access.announceRole(groupId, userId, 'admin');
       await access.announceRole(groupId, targetId, 'owner');
