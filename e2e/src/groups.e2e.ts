@@ -9,7 +9,7 @@ let server: RunningServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function rest<T = any>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+async function rest<T = unknown>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
   const response = await fetch(`${server.url}/api/v1${path}`, {
     method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
