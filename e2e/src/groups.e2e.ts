@@ -111,6 +111,8 @@ describe('a group from creation to a member leaving', () => {
     for (const page of [alice, bob, carol]) {
       await expect.poll(() => texts(page)).toEqual(['welcome carol', 'hi both', 'Q3 numbers attached']);
     }
+    await expect.poll(() => alice.getByTestId('message-sender').allTextContents()).toEqual(['Bob', 'Carol']);
+    await expect.poll(() => carol.getByTestId('message-sender').allTextContents()).toEqual(['Alice', 'Bob']);
     await expect.poll(() => alice.getByTestId('group-subtitle').textContent()).toContain('3 members');
     await alice.getByTestId('group-members-toggle').click();
     await expect.poll(() => alice.getByTestId('group-member').count()).toBe(3);

@@ -76,6 +76,13 @@ export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBase
   });
   io.on('connection', (socket) => {
     void socket.join([userRoom(socket.data.userId), ...socket.data.groupIds.map(groupRoom)]);
+    // A removal between the handshake's read and this join would leave a stale room: read once more.
+    services.groups
+      .groupIdsOf(socket.data.userId)
+      .then((current) => {
+        for (const groupId of socket.data.groupIds) if (!current.includes(groupId)) void socket.leave(groupRoom(groupId));
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'could not re-check group rooms'));
     bindEvents(socket);
     scheduleExpiry(socket);
   });

@@ -88,3 +88,13 @@ describe('groups in shared views', () => {
     expect(items[1]!.text()).toContain('you asked to join');
   });
 });
+
+describe('sender names in a group', () => {
+  it('names others\' messages, never our own', () => {
+    const fromBob = { message: { id: 'm1', conversationId: projX.id, seq: 2, senderId: bob.id, clientMsgId: 'a', createdAt: 1, type: 'text' as const, content: { text: 'hi both' } }, state: 'sent' as const };
+    const fromMe = { message: { ...fromBob.message, id: 'm2', seq: 3, senderId: alice.id, clientMsgId: 'b', content: { text: 'hello' } }, state: 'sent' as const };
+    const client = createFakeClient(signedInState({ conversations: { list: [groupConversation()], unreadTotal: 0, loaded: true }, messages: { [projX.id]: timeline([fromBob, fromMe]) } }));
+    const wrapper = mount(MessageList, { props: { conversationId: projX.id, senderNames: { [bob.id]: 'Bob Stone', [alice.id]: 'Alice' } }, global: withClient(client) });
+    expect(wrapper.findAll('[data-testid="message-sender"]').map((node) => node.text())).toEqual(['Bob Stone']);
+  });
+});
