@@ -72,13 +72,22 @@ describe('group cases', () => {
     const group = await createGroup(server.url, alice, [bob, carol], { name: 'proj-x' });
     await promote(server.url, alice, group.id, bob);
     await promote(server.url, alice, group.id, carol);
-    const daveSocket = await connect(server.url, dave.token);
+    const [daveSocket, aliceSocket, bobSocket, carolSocket] = await Promise.all([
+      connect(server.url, dave.token),
+      connect(server.url, alice.token),
+      connect(server.url, bob.token),
+      connect(server.url, carol.token),
+    ]);
     const joinedEvents = record(daveSocket, 'group:member');
-    const asked = await api(server.url, 'POST', '/requests', { token: dave.token, body: { kind: 'group', groupId: group.id, note: 'let me in' } });
-    expect(asked.status).toBe(201);
-    expect(asked.body.request).toMatchObject({ kind: 'group', status: 'pending', note: 'let me in', group: { id: group.id, name: 'proj-x' } });
+    const asked = [aliceSocket, bobSocket, carolSocket].map((socket) => nextEvent(socket, 'request:new'));
+    const decided = record(daveSocket, 'request:updated');
+    const asking = await api(server.url, 'POST', '/requests', { token: dave.token, body: { kind: 'group', groupId: group.id, note: 'let me in' } });
+    expect(asking.status).toBe(201);
+    // Every owner and admin hears of it live.
+    for (const event of await Promise.all(asked)) expect(event).toMatchObject({ kind: 'group', from: { id: dave.user.id }, status: 'pending' });
+    expect(asking.body.request).toMatchObject({ kind: 'group', status: 'pending', note: 'let me in', group: { id: group.id, name: 'proj-x' } });
 
-    const id = asked.body.request.id as string;
+    const id = asking.body.request.id as string;
     const [first, second] = await Promise.all([
       api(server.url, 'POST', `/requests/${id}/accept`, { token: bob.token }),
       api(server.url, 'POST', `/requests/${id}/accept`, { token: carol.token }),
@@ -99,6 +108,7 @@ describe('group cases', () => {
     }
     await sleep(100);
     expect(joinedEvents.filter((event) => event.change === 'joined' && event.userId === dave.user.id)).toHaveLength(1);
+    expect(decided.map((request) => request.status)).toEqual(['accepted']);
     const members = await api(server.url, 'GET', `/groups/${group.id}/members`, { token: dave.token });
     expect(members.body.members.map((member: { user: { id: string }; role: string }) => [member.user.id, member.role])).toEqual([
       [alice.user.id, 'owner'],
