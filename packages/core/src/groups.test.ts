@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupConversation } from '@confab/protocol';
-import { ME, user } from './__tests__/fixtures.js';
+import { ME, groupConversation, user } from './__tests__/fixtures.js';
 import { fakeFetch, fakeIo, settle } from './__tests__/fakes.js';
 import { createChatClient } from './client.js';
 
 const me = user(ME, 'Me');
-const group: GroupConversation = {
-  id: 'g1',
-  kind: 'group',
-  group: { id: 'g1', name: 'proj-x', avatarUrl: null, description: '', memberCount: 3, myRole: 'member', joinPolicy: 'approval' },
-  lastMessage: null,
-  lastSeq: 1,
-  readSeq: 1,
-  unread: 0,
-  pinned: false,
-  muted: false,
-  activeAt: 10,
-};
+const group = groupConversation();
 
 async function loggedIn() {
   const server = fakeFetch({

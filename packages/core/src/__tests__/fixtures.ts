@@ -1,4 +1,4 @@
-import type { Conversation, DirectConversation, Friend, FriendRequest, Message, User } from '@confab/protocol';
+import type { Conversation, DirectConversation, Friend, GroupConversation, FriendRequest, Message, User } from '@confab/protocol';
 
 export const ME = 'u-me';
 export const PEER = 'u-peer';
@@ -52,6 +52,22 @@ export function friendRequest(id: string, createdAt: number, fields: Partial<Fri
     status: 'pending',
     createdAt,
     updatedAt: createdAt,
+    ...fields,
+  };
+}
+
+export function groupConversation(fields: Partial<GroupConversation> = {}): GroupConversation {
+  return {
+    id: 'g1',
+    kind: 'group',
+    group: { id: 'g1', name: 'proj-x', avatarUrl: null, description: '', memberCount: 3, myRole: 'member', joinPolicy: 'approval' },
+    lastMessage: null,
+    lastSeq: 1,
+    readSeq: 1,
+    unread: 0,
+    pinned: false,
+    muted: false,
+    activeAt: 10,
     ...fields,
   };
 }

@@ -1,6 +1,6 @@
 import type { GroupConversation, Message } from '@confab/protocol';
 import { describe, expect, it } from 'vitest';
-import { conversation, ME, PEER } from '../__tests__/fixtures.js';
+import { conversation, groupConversation, ME, PEER } from '../__tests__/fixtures.js';
 import { messagePreview } from '../preview.js';
 import { systemNoticeText } from '../notices.js';
 import type { ChatState } from '../types.js';
@@ -8,21 +8,7 @@ import type { ChatAction } from './actions.js';
 import { chatReducer, initialChatState } from './chat.js';
 import { readCount } from './reads.js';
 
-function group(fields: Partial<GroupConversation> = {}): GroupConversation {
-  return {
-    id: 'g1',
-    kind: 'group',
-    group: { id: 'g1', name: 'proj-x', avatarUrl: null, description: '', memberCount: 3, myRole: 'member', joinPolicy: 'approval' },
-    lastMessage: null,
-    lastSeq: 1,
-    readSeq: 1,
-    unread: 0,
-    pinned: false,
-    muted: false,
-    activeAt: 10,
-    ...fields,
-  };
-}
+const group = groupConversation;
 
 const play = (state: ChatState, actions: readonly ChatAction[]) => actions.reduce(chatReducer, state);
 const signedIn = () => chatReducer(initialChatState(), { type: 'session/started', me: { id: ME, username: ME, displayName: ME, avatarUrl: null } });
