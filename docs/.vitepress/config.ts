@@ -19,6 +19,7 @@ export default defineConfig({
           { text: 'Headless SDK (@confab/core)', link: '/guide/core' },
           { text: 'Vue components (@confab/vue)', link: '/guide/vue' },
           { text: 'Delivery guarantees', link: '/guide/delivery' },
+          { text: 'Groups', link: '/guide/groups' },
           { text: 'Embed by script tag (@confab/embed)', link: '/guide/embed' },
         ],
       },

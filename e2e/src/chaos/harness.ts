@@ -9,7 +9,7 @@ import { textOf } from '../text.js';
 
 /** The server's AI assistant is every user's contact; the chaos run is about people's conversations. */
 const ASSISTANT_USER_ID = 'u_assistant';
-const chatsOf = (device: Device) => device.client.getState().conversations.list.filter((conversation) => conversation.peer.id !== ASSISTANT_USER_ID);
+const chatsOf = (device: Device) => device.client.getState().conversations.list.filter((conversation) => conversation.kind === 'direct' && conversation.peer.id !== ASSISTANT_USER_ID);
 
 export interface ChaosOptions {
   users: number;

@@ -162,7 +162,7 @@ describe('createChatClient', () => {
     await client.markRead('c1');
     expect(sent(sockets.socket, 'conversation:read')).toHaveLength(1);
     sockets.socket.serverEmit('conversation:read', { conversationId: 'c1', userId: PEER, readSeq: 2 });
-    expect(client.getState().conversations.list[0]?.peerReadSeq).toBe(2);
+    expect(client.getState().conversations.list[0]).toMatchObject({ peerReadSeq: 2 });
   });
 
   it('counts a live message from the peer as unread and announces it', async () => {

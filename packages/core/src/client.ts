@@ -24,6 +24,7 @@ import { defaultCreateId, defaultFetch, keepSession, readSessionToken, SESSION_K
 import { createOutbox } from './outbox.js';
 import { keyValueOutbox, memoryOutbox } from './outbox-store.js';
 import { createSocialOperations } from './social.js';
+import { applyGroupMember, createGroupOperations } from './groups.js';
 import { LIMITS } from '@confab/protocol';
 import type { ChatAction } from './state/actions.js';
 import { chatReducer, initialChatState } from './state/chat.js';
@@ -215,6 +216,11 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
         'request:updated': announceRequest,
         'friend:added': applyFriendship,
         'friend:removed': ({ userId }) => dispatch({ type: 'friend/removed', userId }),
+        'group:updated': ({ group }) => dispatch({ type: 'group/updated', group }),
+        'group:member': (event) => {
+          applyGroupMember({ dispatch, getState: () => state }, event);
+          flushWaiting();
+        },
       },
     });
   }
@@ -294,6 +300,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     stopReply: replies.stopReply,
     retryReply: replies.retryReply,
     ...createSocialOperations(context),
+    ...createGroupOperations(context),
     refresh,
   };
 }

@@ -7,6 +7,7 @@ export interface Http {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
 }
 
 /** @internal */
@@ -73,5 +74,6 @@ export function createHttp(options: HttpOptions): Http {
     get: (path) => request('GET', path),
     post: (path, body) => request('POST', path, body ?? {}),
     delete: (path) => request('DELETE', path),
+    patch: (path, body) => request('PATCH', path, body),
   };
 }

@@ -21,6 +21,8 @@ describe('@confab/core public API', () => {
       'keyValueOutbox',
       'memoryOutbox',
       'messagePreview',
+      'readCount',
+      'systemNoticeText',
       'unreadCount',
     ]);
   });

@@ -1,5 +1,7 @@
 export { createChatClient } from './client.js';
 export { cutText, messagePreview } from './preview.js';
+export { systemNoticeText } from './notices.js';
+export { readCount } from './state/reads.js';
 export { ClientErrorCode, ConfabError, isConfabError, isRetryableCode } from './errors.js';
 export { keyValueOutbox, memoryOutbox, OUTBOX_KEY_PREFIX } from './outbox-store.js';
 export type { OutboxEntry, OutboxStore } from './outbox-store.js';

@@ -1,4 +1,5 @@
 import type { Message } from '@confab/protocol';
+import { systemNoticeText } from './notices.js';
 
 /**
  * Cuts a text to at most `maxLength` user-perceived characters (grapheme clusters), so an emoji,
@@ -21,15 +22,17 @@ function plainMarkdown(text: string): string {
 
 /**
  * One line that stands for a message in a list or a notification: its text with runs of white space
- * folded, or "Photo: name" / "File: name", cut to `maxLength` characters.
+ * folded, "Photo: name" / "File: name", or a system notice's text (names from `nameOf`), cut to `maxLength` characters.
  * @example messagePreview(message) // 'Photo: beach.png'
  */
-export function messagePreview(message: Message, maxLength = 100): string {
+export function messagePreview(message: Message, maxLength = 100, nameOf?: (userId: string) => string | undefined): string {
   const text =
     message.type === 'image' || message.type === 'file'
       ? `${message.type === 'image' ? 'Photo' : 'File'}: ${message.content.file.name}`
-      : message.type === 'ai'
-        ? plainMarkdown(message.content.text)
+      : message.type === 'system'
+        ? systemNoticeText(message.content, nameOf)
+        : message.type === 'ai'
+          ? plainMarkdown(message.content.text)
         : message.content.text;
   return cutText(text.replace(/\s+/g, ' ').trim(), maxLength);
 }

@@ -32,7 +32,7 @@ export function buildCursors(state: ChatState, isLoaded: (conversationId: string
     conversationId: conversation.id,
     seq: isLoaded(conversation.id) ? contiguousSeq(state.messages[conversation.id]) : conversation.lastSeq,
     readSeq: conversation.readSeq,
-    peerReadSeq: conversation.peerReadSeq,
+    ...(conversation.kind === 'direct' ? { peerReadSeq: conversation.peerReadSeq } : {}),
   }));
 }
 

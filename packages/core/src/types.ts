@@ -1,7 +1,11 @@
 import type {
   Conversation,
+  CreateGroupBody,
   Friend,
+  GroupMember,
+  GroupSummary,
   Message,
+  UpdateGroupBody,
   Request,
   User,
   WireError,
@@ -75,8 +79,10 @@ export interface ChatState {
   messages: Readonly<Record<string, MessagesState>>;
   /** Friends sorted by display name. */
   friends: readonly Friend[];
-  /** Incoming and outgoing requests, newest first. */
+  /** Incoming and outgoing requests (friend and group), newest first. */
   requests: readonly Request[];
+  /** Members' read cursors by conversation id, then user id; only conversations whose reads were loaded. */
+  reads: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /** Events the client emits (in addition to state changes). */
@@ -242,6 +248,23 @@ export interface ChatClient {
   rejectRequest(requestId: string): Promise<Request>;
   cancelRequest(requestId: string): Promise<Request>;
   removeFriend(userId: string): Promise<void>;
+  /** Creates a group owned by us with friends as members; it enters the list. */
+  createGroup(input: CreateGroupBody): Promise<GroupSummary>;
+  searchGroups(query: string): Promise<GroupSummary[]>;
+  getGroup(groupId: string): Promise<GroupSummary>;
+  updateGroup(groupId: string, changes: UpdateGroupBody): Promise<GroupSummary>;
+  /** Owner only: deletes the group for everyone. */
+  dissolveGroup(groupId: string): Promise<void>;
+  groupMembers(groupId: string): Promise<GroupMember[]>;
+  addGroupMember(groupId: string, userId: string): Promise<GroupMember[]>;
+  /** Removes a member; our own id means leaving (the group leaves the list). */
+  removeGroupMember(groupId: string, userId: string): Promise<void>;
+  setGroupRole(groupId: string, userId: string, role: 'admin' | 'member'): Promise<GroupMember[]>;
+  transferGroupOwner(groupId: string, userId: string): Promise<GroupMember[]>;
+  /** Asks to join a group (an `open` group lets us in at once: the request comes back accepted). */
+  requestToJoin(groupId: string, note?: string): Promise<Request>;
+  /** Loads every member's read cursor into `state.reads` (then kept live). */
+  loadReads(conversationId: string): Promise<void>;
   /** Re-fetches conversations, friends and requests from the server. */
   refresh(): Promise<void>;
 }

@@ -15,7 +15,9 @@ export function forwardEvents(client: ChatClient, host: PortChannel): () => void
     waiting = waiting.filter((message) => {
       const conversation = list.find((candidate) => candidate.id === message.conversationId);
       if (!conversation) return true;
-      const senderName = conversation.peer.id === message.senderId ? conversation.peer.displayName : '';
+      // A group's sender is named by the group's name (members' names are not in the list state).
+      const senderName =
+        conversation.kind === 'group' ? conversation.group.name : conversation.peer.id === message.senderId ? conversation.peer.displayName : '';
       emit('message', { conversationId: message.conversationId, senderName, preview: messagePreview(message, PREVIEW_LENGTH) });
       return false;
     });

@@ -30,8 +30,47 @@ export interface FriendRequest {
   updatedAt: Timestamp;
 }
 
-/** Every kind of request (friend now; group join requests later share this model). */
-export type Request = FriendRequest;
+/** A group's role of a member: one owner; admins approve requests and manage members. */
+export type GroupRole = 'owner' | 'admin' | 'member';
+
+/** Who may join: anyone at once (`open`), by a request an owner/admin approves (`approval`), or only when added (`invite`). */
+export type JoinPolicy = 'open' | 'approval' | 'invite';
+
+/** A group as anyone signed in may see it. Its id is the id of its conversation. */
+export interface GroupSummary {
+  id: string;
+  name: string;
+  avatarUrl: string | null;
+  description: string;
+  memberCount: number;
+  /** The caller's role, or null when the caller is not a member. */
+  myRole: GroupRole | null;
+  joinPolicy: JoinPolicy;
+}
+
+/** One member of a group. */
+export interface GroupMember {
+  user: User;
+  role: GroupRole;
+  joinedAt: Timestamp;
+}
+
+/** A request by `from` to join `group`; any owner or admin decides it, once. */
+export interface GroupJoinRequest {
+  id: string;
+  kind: 'group';
+  group: Pick<GroupSummary, 'id' | 'name' | 'avatarUrl'>;
+  from: User;
+  note: string;
+  status: RequestStatus;
+  /** The owner or admin who accepted or rejected it. */
+  decidedBy: User | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** Every kind of request: friend requests and group join requests share this model (and one list). */
+export type Request = FriendRequest | GroupJoinRequest;
 
 export interface TextContent {
   text: string;
@@ -127,8 +166,34 @@ export interface AiReplyMessage extends MessageBase {
   content: AiReplyContent;
 }
 
+/** What a system notice in a group's timeline records. */
+export type SystemEvent = 'created' | 'member_joined' | 'member_added' | 'member_left' | 'member_removed' | 'renamed' | 'role_changed' | 'owner_transferred';
+
+/** Content of a `system` message; clients render it as text ("carol joined", "alice renamed the group to X"). */
+export interface SystemContent {
+  event: SystemEvent;
+  /** Who did it (the joiner for `member_joined`). */
+  actorId: string;
+  /** The actor's display name when the notice was written (notices keep the names of their time). */
+  actorName: string;
+  /** Whom it was done to (added, removed, role changed, new owner). */
+  targetId?: string;
+  /** The target's display name when the notice was written. */
+  targetName?: string;
+  /** The group's name for `created` and `renamed`. */
+  name?: string;
+  /** The new role for `role_changed`. */
+  role?: GroupRole;
+}
+
+/** A notice written by the server into a group's timeline; `senderId` is the actor. */
+export interface SystemMessage extends MessageBase {
+  type: 'system';
+  content: SystemContent;
+}
+
 /** A stored message. A discriminated union on `type`. */
-export type Message = TextMessage | ImageMessage | FileMessage | AiReplyMessage;
+export type Message = TextMessage | ImageMessage | FileMessage | AiReplyMessage | SystemMessage;
 export type MessageType = Message['type'];
 
 interface ConversationBase {
@@ -158,5 +223,11 @@ export interface DirectConversation extends ConversationBase {
   peerReadSeq: number;
 }
 
+/** A group's conversation, as one member sees it. Its id is the group's id. */
+export interface GroupConversation extends ConversationBase {
+  kind: 'group';
+  group: GroupSummary;
+}
+
 /** A conversation as the caller sees it. A discriminated union on `kind`. */
-export type Conversation = DirectConversation;
+export type Conversation = DirectConversation | GroupConversation;

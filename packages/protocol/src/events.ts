@@ -1,5 +1,5 @@
 import type { WireError } from './errors.js';
-import type { Conversation, Friend, Message, Request, TextContent } from './entities.js';
+import type { Conversation, DirectConversation, Friend, GroupConversation, GroupRole, GroupSummary, Message, Request, TextContent } from './entities.js';
 
 /** The reply to every client -> server event. */
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: WireError };
@@ -63,7 +63,7 @@ export interface SyncResult {
 
 export interface FriendAddedEvent {
   friend: Friend;
-  conversation: Conversation;
+  conversation: DirectConversation;
 }
 
 export interface FriendRemovedEvent {
@@ -82,6 +82,28 @@ export interface MessageDeltaEvent {
 /** Stop or retry an AI reply. */
 export interface AiReplyPayload {
   messageId: string;
+}
+
+/** A group's name, description, avatar or policy changed (sent to its room; each member keeps their own role). */
+export interface GroupUpdatedEvent {
+  group: Pick<GroupSummary, 'id' | 'name' | 'description' | 'avatarUrl' | 'joinPolicy'>;
+}
+
+/** A membership changed: someone joined or was added, left, was removed, changed role; or the group was dissolved. */
+export interface GroupMemberEvent {
+  groupId: string;
+  /** The member concerned (for `dissolved`, the owner). */
+  userId: string;
+  change: 'joined' | 'left' | 'removed' | 'role_changed' | 'dissolved';
+  /** The member's role after a `joined` or `role_changed`. */
+  role?: GroupRole;
+  /** How many members the group has now (0 once dissolved). */
+  memberCount: number;
+  /**
+   * Only in the copy sent to the member concerned (`userId`) on `joined`, `left`, `removed` and
+   * `dissolved`: the conversation as they now see it, or null when they are no longer a member.
+   */
+  conversation?: GroupConversation | null;
 }
 
 export interface SessionExpiredEvent {
@@ -112,6 +134,8 @@ export interface ServerToClientEvents {
   'friend:added': (event: FriendAddedEvent) => void;
   'friend:removed': (event: FriendRemovedEvent) => void;
   'session:expired': (event: SessionExpiredEvent) => void;
+  'group:updated': (event: GroupUpdatedEvent) => void;
+  'group:member': (event: GroupMemberEvent) => void;
 }
 
 /** socket.io handshake auth. */

@@ -34,4 +34,12 @@ export const LIMITS = {
   inlineImageTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'],
   /** Lifetime of a signed file URL, in seconds. */
   fileUrlTtlSeconds: 3600,
+  /** Longest group name, in code points. */
+  groupNameMaxLength: 64,
+  /** Longest group description, in code points. */
+  groupDescriptionMaxLength: 500,
+  /** Most initial members in `POST /groups` (besides the owner). */
+  groupInitialMembersMax: 100,
+  /** Longest avatar URL (http or https). */
+  avatarUrlMaxLength: 2048,
 } as const;

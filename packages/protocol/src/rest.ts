@@ -1,4 +1,4 @@
-import type { Conversation, FileRef, Friend, Message, Request, User } from './entities.js';
+import type { Conversation, FileRef, Friend, GroupMember, GroupSummary, JoinPolicy, Message, Request, User } from './entities.js';
 
 /** REST base path. */
 export const API_PREFIX = '/api/v1';
@@ -49,7 +49,69 @@ export interface CreateFriendRequestBody {
   note?: string;
 }
 
-export type CreateRequestBody = CreateFriendRequestBody;
+/** Ask to join a group (under `open`, joins at once: the request comes back `accepted`). */
+export interface CreateGroupRequestBody {
+  kind: 'group';
+  groupId: string;
+  note?: string;
+}
+
+export type CreateRequestBody = CreateFriendRequestBody | CreateGroupRequestBody;
+
+/** `POST /groups`: the caller becomes the owner; `memberIds` (friends of the caller) join at once. */
+export interface CreateGroupBody {
+  name: string;
+  description?: string;
+  avatarUrl?: string | null;
+  joinPolicy?: JoinPolicy;
+  memberIds?: string[];
+}
+
+/** `PATCH /groups/:id` (owner or admin): the fields to change. */
+export interface UpdateGroupBody {
+  name?: string;
+  description?: string;
+  avatarUrl?: string | null;
+  joinPolicy?: JoinPolicy;
+}
+
+export interface GroupResponse {
+  group: GroupSummary;
+}
+
+export interface GroupsResponse {
+  groups: GroupSummary[];
+}
+
+export interface GroupMembersResponse {
+  members: GroupMember[];
+}
+
+/** `POST /groups/:id/members`: adds a friend of the caller. */
+export interface AddMemberBody {
+  userId: string;
+}
+
+/** `PATCH /groups/:id/members/:userId` (owner only). */
+export interface SetRoleBody {
+  role: 'admin' | 'member';
+}
+
+/** `POST /groups/:id/owner` (owner only): the old owner becomes an admin. */
+export interface TransferOwnerBody {
+  userId: string;
+}
+
+/** One member's read cursor. */
+export interface MemberRead {
+  userId: string;
+  readSeq: number;
+}
+
+/** `GET /conversations/:id/reads`: every member's cursor; how many read a message = cursors at or above its seq. */
+export interface ReadsResponse {
+  reads: MemberRead[];
+}
 
 export interface RequestResponse {
   request: Request;

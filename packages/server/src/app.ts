@@ -13,6 +13,7 @@ import { registerConversationRoutes } from './http/conversations-routes.js';
 import { answerClientError, installErrorHandling, sendFrameworkError } from './http/errors.js';
 import { registerFileContentRoute, registerFileRoutes } from './http/files-routes.js';
 import { registerEmbedRoutes } from './http/embed-routes.js';
+import { registerGroupRoutes } from './http/groups-routes.js';
 import { registerHealthRoutes } from './http/health-routes.js';
 import { registerRequestRoutes } from './http/requests-routes.js';
 import type { App } from './http/types.js';
@@ -111,6 +112,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         registerUserRoutes(authed, services);
         registerRequestRoutes(authed, services);
         registerConversationRoutes(authed, services);
+        registerGroupRoutes(authed, services);
         await registerFileRoutes(authed, services);
       });
     },

@@ -41,14 +41,32 @@ export const UsersQuerySchema = Type.Object({ query: Type.String({ maxLength: LI
 export const IdParamsSchema = Type.Object({ id: Id }, strict);
 export const UserIdParamsSchema = Type.Object({ userId: Id }, strict);
 
-export const CreateRequestBodySchema = Type.Object(
-  {
-    kind: Type.Literal('friend'),
-    targetId: Id,
-    note: Type.Optional(Type.String({ maxLength: LIMITS.requestNoteMaxLength })),
-  },
+const Note = Type.Optional(Type.String({ maxLength: LIMITS.requestNoteMaxLength }));
+const CreateFriendRequestSchema = Type.Object({ kind: Type.Literal('friend'), targetId: Id, note: Note }, strict);
+const CreateGroupRequestSchema = Type.Object({ kind: Type.Literal('group'), groupId: Id, note: Note }, strict);
+export const CreateRequestBodySchema = Type.Union([CreateFriendRequestSchema, CreateGroupRequestSchema]);
+
+const JoinPolicySchema = Type.Union([Type.Literal('open'), Type.Literal('approval'), Type.Literal('invite')]);
+const groupFields = {
+  name: Type.String({ minLength: 1, maxLength: LIMITS.groupNameMaxLength }),
+  description: Type.Optional(Type.String({ maxLength: LIMITS.groupDescriptionMaxLength })),
+  avatarUrl: Type.Optional(Type.Union([Type.String({ maxLength: LIMITS.avatarUrlMaxLength, pattern: '^https?://' }), Type.Null()])),
+  joinPolicy: Type.Optional(JoinPolicySchema),
+};
+
+/** `POST /groups`. */
+export const CreateGroupBodySchema = Type.Object(
+  { ...groupFields, memberIds: Type.Optional(Type.Array(Id, { maxItems: LIMITS.groupInitialMembersMax })) },
   strict,
 );
+
+/** `PATCH /groups/:id`: at least one field. */
+export const UpdateGroupBodySchema = Type.Object({ ...groupFields, name: Type.Optional(groupFields.name) }, { ...strict, minProperties: 1 });
+
+export const GroupsQuerySchema = UsersQuerySchema;
+export const MemberParamsSchema = Type.Object({ id: Id, userId: Id }, strict);
+export const AddMemberBodySchema = Type.Object({ userId: Id }, strict);
+export const SetRoleBodySchema = Type.Object({ role: Type.Union([Type.Literal('admin'), Type.Literal('member')]) }, strict);
 
 export const HistoryQuerySchema = Type.Object(
   {
@@ -103,6 +121,9 @@ export const AiReplyPayloadSchema = Type.Object({ messageId: Id }, strict);
 export type RegisterInput = Static<typeof RegisterBodySchema>;
 export type LoginInput = Static<typeof LoginBodySchema>;
 export type CreateRequestInput = Static<typeof CreateRequestBodySchema>;
+export type CreateFriendRequestInput = Static<typeof CreateFriendRequestSchema>;
+export type CreateGroupInput = Static<typeof CreateGroupBodySchema>;
+export type UpdateGroupInput = Static<typeof UpdateGroupBodySchema>;
 export type HistoryInput = Static<typeof HistoryQuerySchema>;
 export type SendMessageInput = Static<typeof SendMessagePayloadSchema>;
 export type ReadInput = Static<typeof ReadPayloadSchema>;

@@ -36,6 +36,8 @@ export type {
 } from './ConversationList/index.js';
 export { FriendSearch } from './FriendSearch/index.js';
 export type { FriendSearchEmits, FriendSearchProps } from './FriendSearch/index.js';
+export { CreateGroup, GroupFinder, GroupPanel, memberActions } from './Groups/index.js';
+export type { CreateGroupEmits, GroupFinderEmits, GroupPanelProps, MemberAction } from './Groups/index.js';
 export { MessageBubble } from './MessageBubble/index.js';
 export type { MessageBubbleEmits, MessageBubbleProps } from './MessageBubble/index.js';
 export { MessageList } from './MessageList/index.js';

@@ -5,7 +5,7 @@ import { useChatClient } from './plugin.js';
 import { errorMessage } from './utils/errors.js';
 
 /** The sidebar tab shown. */
-export type ConfabTab = 'chats' | 'contacts' | 'requests';
+export type ConfabTab = 'chats' | 'contacts' | 'groups' | 'requests';
 
 /**
  * UI state of the chat (what is selected and shown) and actions that call the client.

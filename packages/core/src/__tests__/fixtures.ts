@@ -1,4 +1,4 @@
-import type { Conversation, Friend, Message, Request, User } from '@confab/protocol';
+import type { Conversation, DirectConversation, Friend, GroupConversation, FriendRequest, Message, User } from '@confab/protocol';
 
 export const ME = 'u-me';
 export const PEER = 'u-peer';
@@ -22,7 +22,7 @@ export function message(fields: Partial<Message> & Pick<Message, 'seq'>): Messag
   } as Message;
 }
 
-export function conversation(fields: Partial<Conversation> & Pick<Conversation, 'id'>): Conversation {
+export function conversation(fields: Partial<DirectConversation> & Pick<Conversation, 'id'>): DirectConversation {
   return {
     kind: 'direct',
     peer: user(PEER),
@@ -42,7 +42,7 @@ export function friend(id: string, displayName: string): Friend {
   return { user: user(id, displayName), conversationId: `c-${id}`, since: 1 };
 }
 
-export function friendRequest(id: string, createdAt: number, fields: Partial<Request> = {}): Request {
+export function friendRequest(id: string, createdAt: number, fields: Partial<FriendRequest> = {}): FriendRequest {
   return {
     id,
     kind: 'friend',
@@ -52,6 +52,22 @@ export function friendRequest(id: string, createdAt: number, fields: Partial<Req
     status: 'pending',
     createdAt,
     updatedAt: createdAt,
+    ...fields,
+  };
+}
+
+export function groupConversation(fields: Partial<GroupConversation> = {}): GroupConversation {
+  return {
+    id: 'g1',
+    kind: 'group',
+    group: { id: 'g1', name: 'proj-x', avatarUrl: null, description: '', memberCount: 3, myRole: 'member', joinPolicy: 'approval' },
+    lastMessage: null,
+    lastSeq: 1,
+    readSeq: 1,
+    unread: 0,
+    pinned: false,
+    muted: false,
+    activeAt: 10,
     ...fields,
   };
 }

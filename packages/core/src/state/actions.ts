@@ -1,4 +1,4 @@
-import type { Conversation, Friend, Message, MessageDeltaEvent, Request, User, WireError } from '@confab/protocol';
+import type { Conversation, Friend, GroupMemberEvent, GroupUpdatedEvent, MemberRead, Message, MessageDeltaEvent, Request, User, WireError } from '@confab/protocol';
 import type { ConnectionState } from '../types.js';
 
 /** Every change to the client's state, as data. Reducers switch over `type`. */
@@ -32,4 +32,12 @@ export type ChatAction =
   | { type: 'friend/added'; friend: Friend }
   | { type: 'friend/removed'; userId: string }
   | { type: 'requests/loaded'; requests: readonly Request[] }
-  | { type: 'request/upserted'; request: Request };
+  | { type: 'request/upserted'; request: Request }
+  /** We are no longer in a conversation (left, removed, group dissolved): it leaves the list. */
+  | { type: 'conversation/removed'; conversationId: string }
+  /** A group's name, description, avatar or policy changed. */
+  | { type: 'group/updated'; group: GroupUpdatedEvent['group'] }
+  /** Someone else's membership changed: the member count, and our role when it is about us. */
+  | { type: 'group/member'; event: GroupMemberEvent }
+  /** Every member's read cursor of a conversation (for receipts as counts). */
+  | { type: 'reads/loaded'; conversationId: string; reads: readonly MemberRead[] };

@@ -3,11 +3,12 @@ import type { ChatAction } from './actions.js';
 import { friendsReducer } from './contacts.js';
 import { conversationsReducer, initialConversationsState } from './conversations.js';
 import { messagesReducer } from './messages.js';
+import { readsReducer } from './reads.js';
 import { requestsReducer } from './requests.js';
 
 /** The state before login (and after logout). */
 export function initialChatState(): ChatState {
-  return { connection: 'idle', me: null, conversations: initialConversationsState, messages: {}, friends: [], requests: [] };
+  return { connection: 'idle', me: null, conversations: initialConversationsState, messages: {}, friends: [], requests: [], reads: {} };
 }
 
 function sessionReducer(state: ChatState, action: ChatAction): Pick<ChatState, 'connection' | 'me'> {
@@ -31,15 +32,17 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   const messages = messagesReducer(state.messages, action);
   const friends = friendsReducer(state.friends, action);
   const requests = requestsReducer(state.requests, action);
+  const reads = readsReducer(state.reads, action);
   if (
     connection === state.connection &&
     me === state.me &&
     conversations === state.conversations &&
     messages === state.messages &&
     friends === state.friends &&
-    requests === state.requests
+    requests === state.requests &&
+    reads === state.reads
   ) {
     return state;
   }
-  return { connection, me, conversations, messages, friends, requests };
+  return { connection, me, conversations, messages, friends, requests, reads };
 }

@@ -1,4 +1,4 @@
-import type { Conversation } from '@confab/protocol';
+import type { Conversation, GroupSummary } from '@confab/protocol';
 import type { ConversationsState } from '../types.js';
 import type { ChatAction } from './actions.js';
 import { applyMessageToList, compareActivity, placeRow, unreadCount } from './home.js';
@@ -15,15 +15,14 @@ export function mergeConversation(known: Conversation | undefined, incoming: Con
     (incoming.lastMessage?.seq ?? 0) >= (base.lastMessage?.seq ?? 0) ? incoming.lastMessage : base.lastMessage;
   const lastSeq = Math.max(base.lastSeq, incoming.lastSeq);
   const readSeq = Math.max(base.readSeq, incoming.readSeq);
-  return {
-    ...incoming,
-    lastMessage,
-    lastSeq,
-    readSeq,
-    peerReadSeq: Math.max(base.peerReadSeq, incoming.peerReadSeq),
-    activeAt: Math.max(base.activeAt, incoming.activeAt),
-    unread: unreadCount(lastSeq, readSeq),
-  };
+  const merged = { ...incoming, lastMessage, lastSeq, readSeq, activeAt: Math.max(base.activeAt, incoming.activeAt), unread: unreadCount(lastSeq, readSeq) };
+  if (merged.kind === 'direct' && base.kind === 'direct') merged.peerReadSeq = Math.max(base.peerReadSeq, merged.peerReadSeq);
+  return merged;
+}
+
+/** A conversation's peer cursor: the peer's of a direct one; groups count receipts in `reads`. */
+export function peerReadSeqOf(conversation: Conversation): number | undefined {
+  return conversation.kind === 'direct' ? conversation.peerReadSeq : undefined;
 }
 
 function withList(state: ConversationsState, list: readonly Conversation[], loaded = state.loaded): ConversationsState {
@@ -35,10 +34,25 @@ function sameCursors(a: Conversation, b: Conversation): boolean {
   return (
     a.lastSeq === b.lastSeq &&
     a.readSeq === b.readSeq &&
-    a.peerReadSeq === b.peerReadSeq &&
+    peerReadSeqOf(a) === peerReadSeqOf(b) &&
     a.activeAt === b.activeAt &&
     a.lastMessage === b.lastMessage
   );
+}
+
+/** Whether two snapshots show the same peer or the same group. */
+function samePeople(a: Conversation, b: Conversation): boolean {
+  return a.kind === 'direct' && b.kind === 'direct' ? a.peer === b.peer : a.kind === 'group' && b.kind === 'group' && a.group === b.group;
+}
+
+/** Replaces the summary of a group in the list; unknown groups change nothing. */
+function updateGroup(state: ConversationsState, groupId: string, change: (group: GroupSummary) => GroupSummary): ConversationsState {
+  const index = state.list.findIndex((conversation) => conversation.id === groupId);
+  const conversation = state.list[index];
+  if (!conversation || conversation.kind !== 'group') return state;
+  const list = [...state.list];
+  list[index] = { ...conversation, group: change(conversation.group) };
+  return withList(state, list);
 }
 
 /** Moves a read cursor forward (ours, or the peer's receipt); an older or repeated read changes nothing. */
@@ -51,7 +65,7 @@ function applyRead(state: ConversationsState, conversationId: string, userId: st
     if (readSeq <= conversation.readSeq) return state;
     next = { ...conversation, readSeq, unread: unreadCount(conversation.lastSeq, readSeq) };
   } else {
-    if (readSeq <= conversation.peerReadSeq) return state;
+    if (conversation.kind !== 'direct' || readSeq <= conversation.peerReadSeq) return state;
     next = { ...conversation, peerReadSeq: readSeq };
   }
   const list = [...state.list];
@@ -71,7 +85,7 @@ export function conversationsReducer(state: ConversationsState, action: ChatActi
       const index = state.list.findIndex((conversation) => conversation.id === action.conversation.id);
       const known = state.list[index];
       const next = mergeConversation(known, action.conversation);
-      if (known && sameCursors(known, next) && known.peer === next.peer) return state;
+      if (known && sameCursors(known, next) && samePeople(known, next)) return state;
       return withList(state, placeRow(state.list, index, next));
     }
     case 'message/received':
@@ -91,6 +105,16 @@ export function conversationsReducer(state: ConversationsState, action: ChatActi
       // The server lists a direct conversation only while the two are friends.
       const list = state.list.filter((conversation) => !(conversation.kind === 'direct' && conversation.peer.id === action.userId));
       return list.length === state.list.length ? state : withList(state, list);
+    }
+    case 'conversation/removed': {
+      const list = state.list.filter((conversation) => conversation.id !== action.conversationId);
+      return list.length === state.list.length ? state : withList(state, list);
+    }
+    case 'group/updated':
+      return updateGroup(state, action.group.id, (group) => ({ ...group, ...action.group }));
+    case 'group/member': {
+      const { groupId, userId, role, memberCount } = action.event;
+      return updateGroup(state, groupId, (group) => ({ ...group, memberCount, ...(userId === meId && role ? { myRole: role } : {}) }));
     }
     case 'session/reset':
       return initialConversationsState;

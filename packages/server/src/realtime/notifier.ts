@@ -7,13 +7,24 @@ export function userRoom(userId: string): string {
   return `user:${userId}`;
 }
 
-/** Pushes to `user:<id>` rooms, so every tab and device of the user gets the event. */
+/** The room holding every socket of every member of a group. */
+export function groupRoom(groupId: string): string {
+  return `group:${groupId}`;
+}
+
+/**
+ * Pushes to `user:<id>` rooms, so every tab and device of the user gets the event, and to
+ * `group:<id>` rooms. Room changes go through `io.in(room)`, which an adapter carries to every node.
+ */
 export function createSocketNotifier(io: ConfabIo): Notifier {
+  const emitTo = (room: string, event: keyof ServerToClientEvents, args: unknown[]): void => {
+    // The typed emit cannot take a generic event name; the Notifier signature keeps callers typed.
+    (io.to(room) as unknown as { emit(event: keyof ServerToClientEvents, ...args: unknown[]): boolean }).emit(event, ...args);
+  };
   return {
-    toUser(userId, event, ...args) {
-      // The typed emit cannot take a generic event name; the signature above keeps callers typed.
-      const room = io.to(userRoom(userId)) as unknown as { emit(event: keyof ServerToClientEvents, ...args: unknown[]): boolean };
-      room.emit(event, ...args);
-    },
+    toUser: (userId, event, ...args) => emitTo(userRoom(userId), event, args),
+    toGroup: (groupId, event, ...args) => emitTo(groupRoom(groupId), event, args),
+    joinGroup: (userId, groupId) => io.in(userRoom(userId)).socketsJoin(groupRoom(groupId)),
+    leaveGroup: (userId, groupId) => io.in(userRoom(userId)).socketsLeave(groupRoom(groupId)),
   };
 }

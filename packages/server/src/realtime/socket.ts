@@ -7,7 +7,7 @@ import { isApiError } from '../errors.js';
 import type { Services } from '../services/index.js';
 import type { Drain } from './drain.js';
 import { createEventBinder } from './handlers.js';
-import { userRoom } from './notifier.js';
+import { groupRoom, userRoom } from './notifier.js';
 import type { ConfabIo, ConfabSocket } from './types.js';
 
 /** setTimeout cannot wait longer than this (about 24.8 days). */
@@ -57,14 +57,32 @@ export function createRealtime(httpServer: HttpServer, tokens: TokenService): Co
 }
 
 /**
- * Each connected socket joins `user:<id>` (every push to a conversation goes to its members' user
- * rooms, so membership is read from storage at push time), gets the event handlers, and ends when its
- * token expires.
+ * Each connected socket joins `user:<id>` (pushes to a direct conversation go to its members' user
+ * rooms, membership read from storage at push time) and `group:<id>` for every group the STORED
+ * membership lists (rebuilt on every connect, never carried over), gets the event handlers, and ends
+ * when its token expires.
  */
 export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBaseLogger, drain?: Drain): void {
   const bindEvents = createEventBinder(services, log, drain);
+  // Read before the connection completes, so no group message can slip past a just-connected socket.
+  io.use((socket, next) => {
+    services.groups
+      .groupIdsOf(socket.data.userId)
+      .then((groupIds) => {
+        socket.data.groupIds = groupIds;
+        next();
+      })
+      .catch((error: unknown) => next(handshakeError(isApiError(error) ? error.toWire() : { code: 'INTERNAL', message: 'Could not read memberships' })));
+  });
   io.on('connection', (socket) => {
-    void socket.join(userRoom(socket.data.userId));
+    void socket.join([userRoom(socket.data.userId), ...socket.data.groupIds.map(groupRoom)]);
+    // A removal between the handshake's read and this join would leave a stale room: read once more.
+    services.groups
+      .groupIdsOf(socket.data.userId)
+      .then((current) => {
+        for (const groupId of socket.data.groupIds) if (!current.includes(groupId)) void socket.leave(groupRoom(groupId));
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'could not re-check group rooms'));
     bindEvents(socket);
     scheduleExpiry(socket);
   });

@@ -6,6 +6,8 @@ export interface SocketData {
   userId: string;
   /** Token expiry, ms since epoch. */
   expiresAt: number;
+  /** The groups the user belonged to at the handshake (read from storage); their rooms are joined on connect. */
+  groupIds: string[];
 }
 
 export type ConfabIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -5,6 +5,12 @@ import type { Store } from '../storage/store.js';
 /** Pushes server events to every socket of a user. Implemented over socket.io rooms. */
 export interface Notifier {
   toUser<E extends keyof ServerToClientEvents>(userId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  /** Pushes to every socket in the group's room (its members' sockets). */
+  toGroup<E extends keyof ServerToClientEvents>(groupId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  /** Puts every socket of the user (all tabs and devices, every node) into the group's room. */
+  joinGroup(userId: string, groupId: string): void;
+  /** Takes every socket of the user out of the group's room at once. */
+  leaveGroup(userId: string, groupId: string): void;
 }
 
 /** What every service needs: storage, live pushes, and the clock. */

@@ -2,7 +2,7 @@ import type { Friend, FriendRequest } from '@confab/protocol';
 import { isAssistant } from '../ai/assistant-user.js';
 import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
-import type { CreateRequestInput } from '../schemas.js';
+import type { CreateFriendRequestInput } from '../schemas.js';
 import type { ServiceContext } from './context.js';
 
 type Role = 'target' | 'sender';
@@ -28,12 +28,17 @@ export function createFriendshipService(context: ServiceContext) {
     }
   }
 
+  /** Tells both parties a request was accepted and they are friends. */
+  async function announceAccepted(request: FriendRequest): Promise<FriendRequest> {
+    pushUpdated(request);
+    await pushFriendAdded(request.from.id, request.to.id);
+    return request;
+  }
+
   async function accept(requestId: string): Promise<FriendRequest> {
     const accepted = await store.acceptFriendRequest(requestId, context.now(), newId('c'));
     if (!accepted) throw new ApiError('CONFLICT', 'This request was already handled');
-    pushUpdated(accepted.request);
-    await pushFriendAdded(accepted.request.from.id, accepted.request.to.id);
-    return accepted.request;
+    return announceAccepted(accepted.request);
   }
 
   /** The request, checked to exist, to be the caller's to handle in `role`, and to be pending. */
@@ -61,22 +66,19 @@ export function createFriendshipService(context: ServiceContext) {
      * Sends a friend request. When the target already asked the caller, that request is accepted
      * instead and returned with status `accepted`.
      */
-    async createRequest(userId: string, input: CreateRequestInput): Promise<FriendRequest> {
+    async createRequest(userId: string, input: CreateFriendRequestInput): Promise<FriendRequest> {
       const { targetId } = input;
       if (isAssistant(targetId)) throw new ApiError('FORBIDDEN', 'The assistant is everyone\'s contact already', { field: 'targetId' });
       if (targetId === userId) throw new ApiError('VALIDATION', 'You cannot send a friend request to yourself', { field: 'targetId' });
       if (!(await store.getUser(targetId))) throw new ApiError('NOT_FOUND', 'No such user', { field: 'targetId' });
-      if (await store.getFriendship(userId, targetId)) throw new ApiError('CONFLICT', 'You are already friends');
-      const reverse = await store.findPendingRequest(targetId, userId);
-      if (reverse) return accept(reverse.id);
-      const request = await store.createFriendRequest({
-        id: newId('r'),
-        fromId: userId,
-        toId: targetId,
-        note: input.note?.trim() ?? '',
-        createdAt: context.now(),
-      });
-      if (!request) throw new ApiError('CONFLICT', 'A request to this user is already pending');
+      const result = await store.requestFriendship(
+        { id: newId('r'), fromId: userId, toId: targetId, note: input.note?.trim() ?? '', createdAt: context.now() },
+        newId('c'),
+      );
+      if (result.outcome === 'friends') throw new ApiError('CONFLICT', 'You are already friends');
+      if (result.outcome === 'pending') throw new ApiError('CONFLICT', 'A request between you is already pending');
+      if (result.outcome === 'accepted') return announceAccepted(result.request);
+      const { request } = result;
       notifier.toUser(targetId, 'request:new', request);
       notifier.toUser(userId, 'request:new', request);
       return request;

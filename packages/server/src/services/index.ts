@@ -4,6 +4,10 @@ import { createAccountService, type AccountService } from './accounts.js';
 import type { ServiceContext } from './context.js';
 import { createFileService, type FileService, type FileServiceOptions } from './files.js';
 import { createFriendshipService, type FriendshipService } from './friendship.js';
+import { createGroupAccess } from './group-access.js';
+import { createGroupRequestService } from './group-requests.js';
+import { createGroupService, type GroupService } from './groups.js';
+import { createRequestService, type RequestService } from './requests.js';
 import { createMessagingService, type MessagingService } from './messaging.js';
 import { createSyncService, type SyncService } from './sync.js';
 
@@ -11,6 +15,9 @@ import { createSyncService, type SyncService } from './sync.js';
 export interface Services {
   accounts: AccountService;
   friendship: FriendshipService;
+  groups: GroupService;
+  /** Friend and group requests as one model. */
+  requests: RequestService;
   messaging: MessagingService;
   sync: SyncService;
   files: FileService;
@@ -25,11 +32,16 @@ export interface ServiceOptions {
 export function createServices(context: ServiceContext, tokens: TokenService, options: ServiceOptions): Services {
   const files = createFileService(context, options.files);
   const assistant = createAssistantService(context, options.assistant);
+  const friendship = createFriendshipService(context);
+  const groupAccess = createGroupAccess(context);
+  const messaging = createMessagingService(context, { files, onMessageCreated: assistant.onMessageCreated });
   return {
     accounts: createAccountService(context, tokens),
-    friendship: createFriendshipService(context),
-    messaging: createMessagingService(context, { files, onMessageCreated: assistant.onMessageCreated }),
-    sync: createSyncService(context),
+    friendship,
+    groups: createGroupService(context, groupAccess),
+    requests: createRequestService(friendship, createGroupRequestService(context, groupAccess)),
+    messaging,
+    sync: createSyncService(context, messaging),
     files,
     assistant,
   };

@@ -1,4 +1,4 @@
-import { LIMITS, isBlankText, type DirectConversation, type HistoryResponse, type Message, type ReadResponse } from '@confab/protocol';
+import { LIMITS, isBlankText, type Conversation, type HistoryResponse, type Message, type ReadResponse, type ServerToClientEvents } from '@confab/protocol';
 import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { HistoryInput, ReadInput, SendMessageInput } from '../schemas.js';
@@ -33,6 +33,23 @@ export function createMessagingService(context: ServiceContext, options: Messagi
     if (!('fileId' in input.content)) throw new ApiError('VALIDATION', `A ${input.type} message needs content.fileId`, { fields: [{ field: 'content.fileId', problem: 'is missing' }] });
     if (!files) throw new ApiError('UNAVAILABLE', 'Files are not enabled on this server');
     return { file: await files.refForMessage(senderId, input.content.fileId, input.type) };
+  }
+
+  /** Pushes to every member: a group's room, or each member's sockets of a direct conversation. */
+  function toMembers<E extends 'message:new' | 'conversation:read'>(conversation: ConversationRecord, event: E, payload: Parameters<ServerToClientEvents[E]>[0]): void {
+    const args = [payload] as Parameters<ServerToClientEvents[E]>;
+    if (conversation.kind === 'group') notifier.toGroup(conversation.id, event, ...args);
+    else for (const memberId of conversation.memberIds) notifier.toUser(memberId, event, ...args);
+  }
+
+  /** The caller's view of a conversation of either kind, or NOT_FOUND. */
+  async function viewOf(userId: string, conversation: ConversationRecord): Promise<Conversation> {
+    const view =
+      conversation.kind === 'group'
+        ? await store.groups.getConversationView(userId, conversation.id)
+        : await store.getConversationView(userId, conversation.id);
+    if (!view) throw new ApiError('NOT_FOUND', 'No such conversation');
+    return view;
   }
 
   /** The conversation, if it exists (else NOT_FOUND) and the caller is a member (else FORBIDDEN). */
@@ -93,7 +110,7 @@ export function createMessagingService(context: ServiceContext, options: Messagi
         throw new ApiError('CONFLICT', 'This clientMsgId was already used for another conversation', { field: 'clientMsgId' });
       }
       if (result.outcome === 'created') {
-        for (const memberId of conversation.memberIds) notifier.toUser(memberId, 'message:new', result.message);
+        toMembers(conversation, 'message:new', result.message);
         void hooks.onMessageCreated?.(conversation, result.message);
       }
       return result.message;
@@ -109,7 +126,7 @@ export function createMessagingService(context: ServiceContext, options: Messagi
       if (!cursor) throw new ApiError('FORBIDDEN', 'You are not a member of this conversation');
       if (cursor.moved) {
         const event = { conversationId: conversation.id, userId, readSeq: cursor.readSeq };
-        for (const memberId of conversation.memberIds) notifier.toUser(memberId, 'conversation:read', event);
+        toMembers(conversation, 'conversation:read', event);
       }
       return { conversationId: conversation.id, readSeq: cursor.readSeq, unread: Math.max(0, cursor.lastSeq - cursor.readSeq) };
     },
@@ -123,23 +140,25 @@ export function createMessagingService(context: ServiceContext, options: Messagi
       return store.listMessages(conversationId, { before: query.before, after: query.after, limit });
     },
 
-    /** Under the `anyone` policy, every direct conversation of the user; else those with current friends. */
-    listConversations: (userId: string): Promise<DirectConversation[]> =>
-      context.dmPolicy === 'anyone' ? store.listMemberConversationViews(userId) : store.listConversationViews(userId),
-
-    /** Opens (or returns) the caller's direct conversation with `peerId`; NOT_FRIENDS under the friends policy. */
-    async openDirect(userId: string, peerId: string): Promise<DirectConversation> {
-      const conversation = await directWith(userId, peerId);
-      const view = await store.getConversationView(userId, conversation.id);
-      if (!view) throw new ApiError('NOT_FOUND', 'No such conversation');
-      return view;
+    /**
+     * The user's groups, and direct conversations (under the `anyone` policy every one, else those
+     * with current friends), newest activity first.
+     */
+    async listConversations(userId: string): Promise<Conversation[]> {
+      const [direct, groups] = await Promise.all([
+        context.dmPolicy === 'anyone' ? store.listMemberConversationViews(userId) : store.listConversationViews(userId),
+        store.groups.listConversationViews(userId),
+      ]);
+      return [...direct, ...groups].sort((a, b) => b.activeAt - a.activeAt || (a.id < b.id ? -1 : 1));
     },
 
-    async getConversation(userId: string, conversationId: string): Promise<DirectConversation> {
-      await memberOf(userId, conversationId);
-      const view = await store.getConversationView(userId, conversationId);
-      if (!view) throw new ApiError('NOT_FOUND', 'No such conversation');
-      return view;
+    /** Opens (or returns) the caller's direct conversation with `peerId`; NOT_FRIENDS under the friends policy. */
+    async openDirect(userId: string, peerId: string): Promise<Conversation> {
+      return viewOf(userId, await directWith(userId, peerId));
+    },
+
+    async getConversation(userId: string, conversationId: string): Promise<Conversation> {
+      return viewOf(userId, await memberOf(userId, conversationId));
     },
   };
 }

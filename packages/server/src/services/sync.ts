@@ -1,26 +1,27 @@
 import { LIMITS, type SyncResult, type SyncedConversation } from '@confab/protocol';
 import type { SyncInput } from '../schemas.js';
 import type { ServiceContext } from './context.js';
+import type { MessagingService } from './messaging.js';
 
 /**
  * Catch-up from a client's cursors. Only conversations the caller is a member of are considered
  * (cursors for others are ignored); the answer lists those that moved, each with the messages
  * after the client's `seq`, one bounded page at a time.
  */
-export function createSyncService({ store }: ServiceContext) {
+export function createSyncService({ store }: ServiceContext, messaging: Pick<MessagingService, 'listConversations'>) {
   return {
     async sync(userId: string, input: SyncInput): Promise<SyncResult> {
       const limit = Math.min(input.limit ?? LIMITS.historyPageMax, LIMITS.historyPageMax);
       const cursors = new Map(input.cursors.map((cursor) => [cursor.conversationId, cursor]));
       const conversations: SyncedConversation[] = [];
-      for (const conversation of await store.listConversationViews(userId)) {
+      for (const conversation of await messaging.listConversations(userId)) {
         const cursor = cursors.get(conversation.id);
         if (!cursor) {
           conversations.push({ conversation, messages: [], hasMore: false });
           continue;
         }
-        const moved =
-          cursor.seq !== conversation.lastSeq || cursor.readSeq !== conversation.readSeq || cursor.peerReadSeq !== conversation.peerReadSeq;
+        const peerReadSeq = conversation.kind === 'direct' ? conversation.peerReadSeq : undefined;
+        const moved = cursor.seq !== conversation.lastSeq || cursor.readSeq !== conversation.readSeq || cursor.peerReadSeq !== peerReadSeq;
         if (!moved) continue;
         const page =
           cursor.seq < conversation.lastSeq

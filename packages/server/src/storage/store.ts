@@ -4,6 +4,7 @@
  * interface without SQL leaking into the services.
  */
 import type { AiErrorCode, DirectConversation, FileRef, Friend, FriendRequest, Message, User } from '@confab/protocol';
+import type { GroupStore } from './group-store.js';
 
 /** A user row with its password hash; never sent to clients. */
 export interface UserRecord extends User {
@@ -45,7 +46,7 @@ export interface FriendshipRecord {
 
 export interface ConversationRecord {
   id: string;
-  kind: 'direct';
+  kind: 'direct' | 'group';
   lastSeq: number;
   memberIds: string[];
 }
@@ -94,7 +95,17 @@ export interface FileRecord extends FileRef {
   createdAt: number;
 }
 
+/** What `requestFriendship` did, decided in one transaction. */
+export type FriendshipRequestResult =
+  | { outcome: 'created'; request: FriendRequest }
+  | { outcome: 'accepted'; request: FriendRequest; conversationId: string }
+  | { outcome: 'pending' }
+  | { outcome: 'friends' };
+
 export interface Store {
+  /** Groups, their members and join requests. */
+  readonly groups: GroupStore;
+
   // users
   /** Inserts a user; returns false when the username (case-insensitive) is taken. */
   createUser(user: NewUser): Promise<boolean>;
@@ -123,6 +134,11 @@ export interface Store {
   // requests
   /** Inserts a pending request; returns null when one from `fromId` to `toId` is already pending. */
   createFriendRequest(request: NewFriendRequest): Promise<FriendRequest | null>;
+  /**
+   * In one transaction: refuses when already friends or already pending from `fromId`; accepts the
+   * reverse pending request (making them friends) when there is one; else inserts the request.
+   */
+  requestFriendship(request: NewFriendRequest, newConversationId: string): Promise<FriendshipRequestResult>;
   getRequest(id: string): Promise<FriendRequest | null>;
   findPendingRequest(fromId: string, toId: string): Promise<FriendRequest | null>;
   /** Incoming and outgoing requests of a user, newest first. */

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { ConfabError } from '@confab/core';
 import type { ChatClient, ConfabErrorCode, ChatClientEvents, ChatState, MessagesState, TimelineMessage } from '@confab/core';
-import type { AiReplyContent, Conversation, Friend, Message, Request, User } from '@confab/protocol';
+import type { AiReplyContent, DirectConversation, Friend, FriendRequest, GroupConversation, GroupMember, GroupSummary, Message, User } from '@confab/protocol';
 
 type Handler = (payload: never) => void;
 
@@ -27,6 +27,7 @@ export function emptyState(): ChatState {
     messages: {},
     friends: [],
     requests: [],
+    reads: {},
   };
 }
 
@@ -49,7 +50,7 @@ export function aiReply(seq: number, content: AiReplyContent, conversationId = '
   return { id: `m-ai-${seq}`, conversationId, senderId: 'u_assistant', clientMsgId: `reply:${seq}`, createdAt: Date.UTC(2024, 0, 1, 12, seq), seq, type: 'ai', content };
 }
 
-export function directConversation(partial: Partial<Conversation> = {}): Conversation {
+export function directConversation(partial: Partial<DirectConversation> = {}): DirectConversation {
   return {
     id: 'c-bob',
     kind: 'direct',
@@ -70,7 +71,7 @@ export function friendOf(user: User, conversationId = `c-${user.username}`): Fri
   return { user, conversationId, since: Date.UTC(2024, 0, 1) };
 }
 
-export function friendRequest(partial: Partial<Request> = {}): Request {
+export function friendRequest(partial: Partial<FriendRequest> = {}): FriendRequest {
   return {
     id: 'r-1',
     kind: 'friend',
@@ -83,6 +84,18 @@ export function friendRequest(partial: Partial<Request> = {}): Request {
     ...partial,
   };
 }
+
+export const projX: GroupSummary = { id: 'g-proj', name: 'proj-x', avatarUrl: null, description: 'Q3 planning', memberCount: 3, myRole: 'owner', joinPolicy: 'approval' };
+
+export function groupConversation(partial: Partial<GroupConversation> = {}): GroupConversation {
+  return { id: projX.id, kind: 'group', group: projX, lastMessage: null, lastSeq: 1, readSeq: 1, unread: 0, pinned: false, muted: false, activeAt: Date.UTC(2024, 0, 2), ...partial };
+}
+
+export const projXMembers: GroupMember[] = [
+  { user: alice, role: 'owner', joinedAt: 1 },
+  { user: bob, role: 'admin', joinedAt: 2 },
+  { user: carol, role: 'member', joinedAt: 3 },
+];
 
 export function timeline(items: TimelineMessage[], rest: Partial<MessagesState> = {}): MessagesState {
   return { items, hasOlder: false, loading: false, ...rest };
@@ -169,6 +182,21 @@ export function createFakeClient(initial: Partial<ChatState> = {}): FakeClient {
     rejectRequest: vi.fn(async (requestId: string) => friendRequest({ id: requestId, status: 'rejected' })),
     cancelRequest: vi.fn(async (requestId: string) => friendRequest({ id: requestId, status: 'cancelled' })),
     removeFriend: vi.fn(async () => {}),
+    createGroup: vi.fn(async (input: { name: string }) => ({ ...projX, name: input.name })),
+    searchGroups: vi.fn(async () => [] as GroupSummary[]),
+    getGroup: vi.fn(async () => projX),
+    updateGroup: vi.fn(async (_groupId: string, changes: Partial<GroupSummary>) => ({ ...projX, ...changes })),
+    dissolveGroup: vi.fn(async () => {}),
+    groupMembers: vi.fn(async () => projXMembers),
+    addGroupMember: vi.fn(async () => projXMembers),
+    removeGroupMember: vi.fn(async () => {}),
+    setGroupRole: vi.fn(async () => projXMembers),
+    transferGroupOwner: vi.fn(async () => projXMembers),
+    requestToJoin: vi.fn(async (groupId: string, note?: string) => ({
+      id: 'r-join', kind: 'group' as const, group: { id: groupId, name: 'proj-x', avatarUrl: null }, from: state.me ?? alice, note: note ?? '',
+      status: 'pending' as const, decidedBy: null, createdAt: 1, updatedAt: 1,
+    })),
+    loadReads: vi.fn(async () => {}),
     refresh: vi.fn(async () => {}),
   };
   return client;

@@ -1,9 +1,12 @@
 import type { Database } from 'better-sqlite3';
+import { GROUPS_MIGRATION } from './migrations/0005-groups.js';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Runs with foreign keys off (to rebuild a referenced table), then checks them before committing. */
+  foreignKeysOff?: boolean;
 }
 
 /** Versioned schema changes, applied in order, each once, each in its own transaction. Never edit a shipped one. */
@@ -135,6 +138,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  GROUPS_MIGRATION,
 ];
 
 /** Applies the migrations not yet recorded in `schema_migrations`; returns the versions applied now. */
@@ -151,10 +155,17 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const appliedNow: number[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, Date.now());
-    }).immediate();
+    // The pragma is a no-op inside a transaction, so it is set around it.
+    if (migration.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error(`migration ${migration.version} broke a foreign key`);
+        record.run(migration.version, migration.name, Date.now());
+      }).immediate();
+    } finally {
+      if (migration.foreignKeysOff) db.pragma('foreign_keys = ON');
+    }
     appliedNow.push(migration.version);
   }
   return appliedNow;

@@ -15,11 +15,11 @@ export function userFromRow(row: UserRow): User {
 }
 
 /** Columns of a user joined under `alias`, each renamed `<prefix>_<column>`. */
-function prefixedUser(alias: string, prefix: string): string {
+export function prefixedUser(alias: string, prefix: string): string {
   return USER_COLUMNS.split(', ').map((column) => `${alias}.${column} AS ${prefix}_${column}`).join(', ');
 }
 
-function userFromPrefixed(row: Record<string, unknown>, prefix: string): User {
+export function userFromPrefixed(row: Record<string, unknown>, prefix: string): User {
   return userFromRow({
     id: row[`${prefix}_id`] as string,
     username: row[`${prefix}_username`] as string,
@@ -80,6 +80,10 @@ export function requestFromRow(row: RequestRow): FriendRequest {
   };
 }
 
+/** The last message of conversation `c` as `m_*` columns (with `LEFT JOIN messages m`). */
+export const LAST_MESSAGE_COLUMNS = `m.id AS m_id, m.seq AS m_seq, m.sender_id AS m_sender_id, m.client_msg_id AS m_client_msg_id,
+    m.type AS m_type, m.content AS m_content, m.created_at AS m_created_at`;
+
 /**
  * A direct conversation as the member `me` sees it, with the peer, the peer's cursor and the last
  * message, in one row. Callers add WHERE (binding `me.user_id`) and ORDER BY.
@@ -87,8 +91,7 @@ export function requestFromRow(row: RequestRow): FriendRequest {
 export const CONVERSATION_VIEW_SELECT = `
   SELECT c.id, c.last_seq, c.created_at, c.last_message_at, me.read_seq, peer.read_seq AS peer_read_seq,
     ${prefixedUser('u', 'peer')},
-    m.id AS m_id, m.seq AS m_seq, m.sender_id AS m_sender_id, m.client_msg_id AS m_client_msg_id,
-    m.type AS m_type, m.content AS m_content, m.created_at AS m_created_at
+    ${LAST_MESSAGE_COLUMNS}
   FROM conversation_members me
   JOIN conversations c ON c.id = me.conversation_id AND c.kind = 'direct'
   JOIN conversation_members peer ON peer.conversation_id = c.id AND peer.user_id <> me.user_id
@@ -106,20 +109,24 @@ export interface ConversationViewRow {
   [column: string]: unknown;
 }
 
+/** The last message joined as `m_*` columns by a conversation view query, or null. */
+export function lastMessageFromRow(row: { id: string; m_id: string | null; [column: string]: unknown }): Message | null {
+  return row.m_id === null
+    ? null
+    : messageFromRow({
+        id: row.m_id,
+        conversation_id: row.id,
+        seq: row.m_seq as number,
+        sender_id: row.m_sender_id as string,
+        client_msg_id: row.m_client_msg_id as string,
+        type: row.m_type as string,
+        content: row.m_content as string,
+        created_at: row.m_created_at as number,
+      });
+}
+
 export function conversationFromRow(row: ConversationViewRow): DirectConversation {
-  const lastMessage =
-    row.m_id === null
-      ? null
-      : messageFromRow({
-          id: row.m_id,
-          conversation_id: row.id,
-          seq: row.m_seq as number,
-          sender_id: row.m_sender_id as string,
-          client_msg_id: row.m_client_msg_id as string,
-          type: row.m_type as string,
-          content: row.m_content as string,
-          created_at: row.m_created_at as number,
-        });
+  const lastMessage = lastMessageFromRow(row);
   return {
     id: row.id,
     kind: 'direct',

@@ -6,6 +6,7 @@ import type {
   FileRecord,
   ExternalUserInput,
   FriendshipRecord,
+  FriendshipRequestResult,
   HistoryPage,
   HistoryRange,
   NewFriendRequest,
@@ -16,6 +17,7 @@ import type {
   UserRecord,
 } from '../store.js';
 import { SqliteFileRecords } from './files.js';
+import { SqliteGroups } from './groups.js';
 import { openDatabase } from './open.js';
 import {
   conversationFromRow,
@@ -42,10 +44,12 @@ function isUniqueViolation(error: unknown): boolean {
 export class SqliteStore implements Store {
   private readonly sql: Statements;
   private readonly files: SqliteFileRecords;
+  readonly groups: SqliteGroups;
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
     this.files = new SqliteFileRecords(db);
+    this.groups = new SqliteGroups(db, this.sql);
   }
 
   async createUser(user: NewUser): Promise<boolean> {
@@ -125,6 +129,26 @@ export class SqliteStore implements Store {
     return this.getRequest(request.id);
   }
 
+  async requestFriendship(request: NewFriendRequest, newConversationId: string): Promise<FriendshipRequestResult> {
+    try {
+      return this.db.transaction((): FriendshipRequestResult => {
+        if (this.sql.friendship.get(request.fromId, request.toId)) return { outcome: 'friends' };
+        const reverse = this.sql.pendingRequest.get(request.toId, request.fromId) as RequestRow | undefined;
+        if (reverse) {
+          this.sql.settleRequest.run({ id: reverse.id, status: 'accepted', now: request.createdAt });
+          const conversationId = this.befriend(request.fromId, request.toId, request.createdAt, newConversationId);
+          return { outcome: 'accepted', request: requestFromRow(this.sql.requestById.get(reverse.id) as RequestRow), conversationId };
+        }
+        this.sql.insertRequest.run(request);
+        return { outcome: 'created', request: requestFromRow(this.sql.requestById.get(request.id) as RequestRow) };
+      }).immediate();
+    } catch (error) {
+      // The unique pending index (either direction) refused a second pending request.
+      if (isUniqueViolation(error)) return { outcome: 'pending' };
+      throw error;
+    }
+  }
+
   async getRequest(id: string): Promise<FriendRequest | null> {
     const row = this.sql.requestById.get(id) as RequestRow | undefined;
     return row ? requestFromRow(row) : null;
@@ -154,7 +178,7 @@ export class SqliteStore implements Store {
   }
 
   async getConversation(id: string): Promise<ConversationRecord | null> {
-    const row = this.sql.conversation.get(id) as { id: string; kind: 'direct'; last_seq: number } | undefined;
+    const row = this.sql.conversation.get(id) as { id: string; kind: 'direct' | 'group'; last_seq: number } | undefined;
     if (!row) return null;
     return { id: row.id, kind: row.kind, lastSeq: row.last_seq, memberIds: (this.sql.memberIds.all(id) as { user_id: string }[]).map((member) => member.user_id) };
   }

@@ -1,0 +1,8 @@
+export { default as CreateGroup } from './CreateGroup.vue';
+export { default as GroupFinder } from './GroupFinder.vue';
+export { default as GroupPanel } from './GroupPanel.vue';
+export type { CreateGroupEmits } from './CreateGroup.vue';
+export type { GroupFinderEmits } from './GroupFinder.vue';
+export type { GroupPanelProps } from './GroupPanel.vue';
+export { memberActions } from './permissions.js';
+export type { MemberAction } from './permissions.js';
