@@ -75,7 +75,7 @@ describe('images and files in Chromium', () => {
     await thumb.waitFor();
     await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
     const box = await alice.getByTestId('message-image').boundingBox();
-    expect([box?.width, box?.height]).toEqual([64, 40]);
+    expect([box?.width, box?.height]).toEqual([128, 80]); // 64×40 scaled so its short side is 80 px
     const card = alice.getByTestId('message-file');
     await expect.poll(() => card.getByTestId('file-name').textContent()).toBe('report.pdf');
     expect(await card.getByTestId('file-size').textContent()).toBe('3 KB');
@@ -86,6 +86,21 @@ describe('images and files in Chromium', () => {
     await alice.getByTestId('message-image').click();
     await alice.getByTestId('image-preview').waitFor();
     expect(await alice.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('image-preview-close');
+    // Full screen, opaque, and the 64×40 image scaled up to fill the space under the bar.
+    expect(await alice.getByTestId('image-preview').boundingBox()).toEqual({ x: 0, y: 0, ...DESKTOP });
+    expect(await alice.getByTestId('image-preview').evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(11, 11, 12)');
+    const shown = await alice.getByTestId('image-preview-img').evaluate((img: HTMLImageElement) => {
+      const box = img.getBoundingClientRect();
+      const scale = Math.min(box.width / img.naturalWidth, box.height / img.naturalHeight);
+      return [img.naturalWidth, img.naturalHeight, Math.round(img.naturalWidth * scale), Math.round(img.naturalHeight * scale)];
+    });
+    expect(shown.slice(0, 2)).toEqual([64, 40]);
+    // Height-bound on a 1280×800 screen: 800 minus the bar and margin, ×64/40.
+    expect(shown[2]).toBeGreaterThan(1100);
+    expect(shown[3]).toBeGreaterThan(700);
+    const name = await alice.locator('[data-testid="message-image"] img').first().getAttribute('alt');
+    expect(await alice.getByTestId('image-preview-name').textContent()).toBe(name);
+    expect(await alice.getByTestId('image-preview-download').getAttribute('download')).toBe(name);
     await screenshot(alice, 'files-preview');
     await alice.keyboard.press('Escape');
     await alice.getByTestId('image-preview').waitFor({ state: 'detached' });
@@ -110,7 +125,7 @@ describe('images and files in Chromium', () => {
     await hostileImage.waitFor();
     expect(await hostileImage.getAttribute('alt')).toBe(HOSTILE_STYLE);
     const box = await alice.getByTestId('message-image').nth(1).boundingBox();
-    expect([box?.width, box?.height]).toEqual([64, 40]);
+    expect([box?.width, box?.height]).toEqual([128, 80]); // 64×40 scaled so its short side is 80 px
     expect(await list.boundingBox()).toEqual(before);
     const redBackgrounds = await alice.evaluate(() => Array.from(document.querySelectorAll('*')).filter((element) => getComputedStyle(element).backgroundColor === 'rgb(255, 0, 0)').length);
     expect(redBackgrounds).toBe(0);
