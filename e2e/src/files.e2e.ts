@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, screenshot, trackPageErrors } from './browser.js';
+import { DESKTOP, PHONE, launchBrowser, screenshot, trackPageErrors } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 
 /** A 64x40 blue PNG. */
@@ -133,5 +133,30 @@ describe('images and files in Chromium', () => {
     expect(dialogs).toEqual([]);
     await screenshot(alice, 'files-hostile-names');
     expect(aliceErrors).toEqual([]);
+  });
+
+  it('on a phone a long file name wraps to two lines, with its size and Download in view', async () => {
+    const LONG = 'quarterly-financial-report-for-the-board-meeting-2024-final-v3.pdf';
+    await alice.setViewportSize(PHONE);
+    try {
+      await attach(bob, LONG, 'application/pdf', PDF);
+      const card = alice.getByTestId('message-file').filter({ hasText: 'quarterly' });
+      await card.waitFor();
+      await card.scrollIntoViewIfNeeded();
+      const name = await card.getByTestId('file-name').evaluate((element) => {
+        const lineHeight = parseFloat(getComputedStyle(element).lineHeight) || 20;
+        return { lines: Math.round(element.getBoundingClientRect().height / lineHeight), clipped: element.scrollHeight > element.clientHeight + 1 };
+      });
+      expect(name.lines).toBe(2);
+      expect(name.clipped).toBe(true); // longer than two lines: the rest ends in an ellipsis
+      const bubble = await alice.getByTestId('message-item').filter({ hasText: 'quarterly' }).boundingBox();
+      for (const testId of ['file-size', 'file-download']) {
+        const box = await card.getByTestId(testId).boundingBox();
+        expect(box && bubble && box.x >= bubble.x && box.x + box.width <= bubble.x + bubble.width && box.height > 0).toBe(true);
+      }
+      await screenshot(alice, 'files-long-name-phone');
+    } finally {
+      await alice.setViewportSize(DESKTOP);
+    }
   });
 });
