@@ -136,6 +136,22 @@ describe('the widget embedded by a page of another origin', () => {
     expect(host.errors).toEqual([]);
   });
 
+  it('messages arriving while the popup is closed stay unread; opening it again reads them', async () => {
+    const { page } = host;
+    const widget = (method: 'hide' | 'show') => page.evaluate((name) => (window as unknown as { widget: Record<string, () => void> }).widget[name]!(), method);
+    await widget('hide');
+    expect(await page.locator('.cfb-p').isHidden()).toBe(true);
+    await seller.send(host.userId, 'Are you still there?');
+    await expect.poll(() => lastUnread(page)).toBe(1);
+    // Time for a wrong read mark to reach the server and come back as unread 0.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await lastUnread(page)).toBe(1);
+    expect(await page.locator('[data-confab="badge"]').textContent()).toBe('1');
+    await widget('show');
+    await expect.poll(() => lastUnread(page)).toBe(0);
+    expect(await page.locator('[data-confab="badge"]').textContent()).toBe('');
+  });
+
   it('on a phone the popup is full screen', async () => {
     const phone = await openHost(confab.url, { viewport: PHONE });
     await phone.page.locator('[data-confab="launcher"]').click();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, screenshot, trackPageErrors } from './browser.js';
+import { DESKTOP, PHONE, launchBrowser, screenshot, trackPageErrors } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 
 /** A 64x40 blue PNG. */
@@ -75,7 +75,7 @@ describe('images and files in Chromium', () => {
     await thumb.waitFor();
     await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
     const box = await alice.getByTestId('message-image').boundingBox();
-    expect([box?.width, box?.height]).toEqual([64, 40]);
+    expect([box?.width, box?.height]).toEqual([128, 80]); // 64×40 scaled so its short side is 80 px
     const card = alice.getByTestId('message-file');
     await expect.poll(() => card.getByTestId('file-name').textContent()).toBe('report.pdf');
     expect(await card.getByTestId('file-size').textContent()).toBe('3 KB');
@@ -86,6 +86,21 @@ describe('images and files in Chromium', () => {
     await alice.getByTestId('message-image').click();
     await alice.getByTestId('image-preview').waitFor();
     expect(await alice.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('image-preview-close');
+    // Full screen, opaque, and the 64×40 image scaled up to fill the space under the bar.
+    expect(await alice.getByTestId('image-preview').boundingBox()).toEqual({ x: 0, y: 0, ...DESKTOP });
+    expect(await alice.getByTestId('image-preview').evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(11, 11, 12)');
+    const shown = await alice.getByTestId('image-preview-img').evaluate((img: HTMLImageElement) => {
+      const box = img.getBoundingClientRect();
+      const scale = Math.min(box.width / img.naturalWidth, box.height / img.naturalHeight);
+      return [img.naturalWidth, img.naturalHeight, Math.round(img.naturalWidth * scale), Math.round(img.naturalHeight * scale)];
+    });
+    expect(shown.slice(0, 2)).toEqual([64, 40]);
+    // Height-bound on a 1280×800 screen: 800 minus the bar and margin, ×64/40.
+    expect(shown[2]).toBeGreaterThan(1100);
+    expect(shown[3]).toBeGreaterThan(700);
+    const name = await alice.locator('[data-testid="message-image"] img').first().getAttribute('alt');
+    expect(await alice.getByTestId('image-preview-name').textContent()).toBe(name);
+    expect(await alice.getByTestId('image-preview-download').getAttribute('download')).toBe(name);
     await screenshot(alice, 'files-preview');
     await alice.keyboard.press('Escape');
     await alice.getByTestId('image-preview').waitFor({ state: 'detached' });
@@ -110,7 +125,7 @@ describe('images and files in Chromium', () => {
     await hostileImage.waitFor();
     expect(await hostileImage.getAttribute('alt')).toBe(HOSTILE_STYLE);
     const box = await alice.getByTestId('message-image').nth(1).boundingBox();
-    expect([box?.width, box?.height]).toEqual([64, 40]);
+    expect([box?.width, box?.height]).toEqual([128, 80]); // 64×40 scaled so its short side is 80 px
     expect(await list.boundingBox()).toEqual(before);
     const redBackgrounds = await alice.evaluate(() => Array.from(document.querySelectorAll('*')).filter((element) => getComputedStyle(element).backgroundColor === 'rgb(255, 0, 0)').length);
     expect(redBackgrounds).toBe(0);
@@ -118,5 +133,30 @@ describe('images and files in Chromium', () => {
     expect(dialogs).toEqual([]);
     await screenshot(alice, 'files-hostile-names');
     expect(aliceErrors).toEqual([]);
+  });
+
+  it('on a phone a long file name wraps to two lines, with its size and Download in view', async () => {
+    const LONG = 'quarterly-financial-report-for-the-board-meeting-2024-final-v3.pdf';
+    await alice.setViewportSize(PHONE);
+    try {
+      await attach(bob, LONG, 'application/pdf', PDF);
+      const card = alice.getByTestId('message-file').filter({ hasText: 'quarterly' });
+      await card.waitFor();
+      await card.scrollIntoViewIfNeeded();
+      const name = await card.getByTestId('file-name').evaluate((element) => {
+        const lineHeight = parseFloat(getComputedStyle(element).lineHeight) || 20;
+        return { lines: Math.round(element.getBoundingClientRect().height / lineHeight), clipped: element.scrollHeight > element.clientHeight + 1 };
+      });
+      expect(name.lines).toBe(2);
+      expect(name.clipped).toBe(true); // longer than two lines: the rest ends in an ellipsis
+      const bubble = await alice.getByTestId('message-item').filter({ hasText: 'quarterly' }).boundingBox();
+      for (const testId of ['file-size', 'file-download']) {
+        const box = await card.getByTestId(testId).boundingBox();
+        expect(box && bubble && box.x >= bubble.x && box.x + box.width <= bubble.x + bubble.width && box.height > 0).toBe(true);
+      }
+      await screenshot(alice, 'files-long-name-phone');
+    } finally {
+      await alice.setViewportSize(DESKTOP);
+    }
   });
 });

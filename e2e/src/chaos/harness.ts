@@ -1,3 +1,4 @@
+import { ASSISTANT_USER_ID } from '@confab/protocol';
 import { rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,6 @@ import { countFigures, type ChaosFigures } from './figures.js';
 import { textOf } from '../text.js';
 
 /** The server's AI assistant is every user's contact; the chaos run is about people's conversations. */
-const ASSISTANT_USER_ID = 'u_assistant';
 const chatsOf = (device: Device) => device.client.getState().conversations.list.filter((conversation) => conversation.kind === 'direct' && conversation.peer.id !== ASSISTANT_USER_ID);
 
 export interface ChaosOptions {

@@ -1,8 +1,9 @@
 import { createChatClient } from '@confab/core';
 import { ConfabPlugin, useConfabStore } from '@confab/vue';
 import { createPinia } from 'pinia';
-import { createApp } from 'vue';
+import { createApp, ref } from 'vue';
 import { createPortChannel, type PortChannel } from '../src/channel.js';
+import type { HostEvents } from '../src/protocol.js';
 import FrameApp from './FrameApp.vue';
 import { forwardEvents } from './events.js';
 import { allowedParentOrigin, connectToHost } from './host.js';
@@ -36,10 +37,16 @@ async function signIn(): Promise<void> {
   }
 }
 
+/** Whether the host shows the widget (a closed popup is hidden but its page still reports visible). */
+const shown = ref(true);
+const onHostEvent = (event: string, payload: unknown) => {
+  if (event === 'visibility') shown.value = (payload as HostEvents['visibility']).visible === true;
+};
+
 const pinia = createPinia();
 const app = createApp(FrameApp, { onSignIn: () => void signIn() });
 app.use(pinia);
-app.use(ConfabPlugin, { client });
+app.use(ConfabPlugin, { client, isVisible: shown });
 app.mount('#app');
 const store = useConfabStore(pinia);
 
@@ -52,7 +59,8 @@ async function start(): Promise<void> {
   }
   const { port, options } = await connectToHost(parentOrigin);
   const methods = createFrameMethods({ client, session, select: (id) => store.selectConversation(id), signIn });
-  host = createPortChannel(port, methods, () => undefined);
+  host = createPortChannel(port, methods, onHostEvent);
+  shown.value = options.visible !== false;
   forwardEvents(client, host);
   if (options.theme) ui.theme = options.theme;
   if (options.locale) setLocale(options.locale);

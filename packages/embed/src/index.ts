@@ -5,6 +5,6 @@
 export { mount } from './loader/mount.js';
 export type { ConfabWidget, MountOptions } from './loader/mount.js';
 export { EMBED_PROTOCOL_VERSION, isEmbedMessage, isMessageOfType } from './protocol.js';
-export type { EmbedError, EmbedEvents, EmbedMessage, EmbedTheme, FrameMethods, FrameOptions, HostMethods, MessageSummary } from './protocol.js';
+export type { EmbedError, EmbedEvents, EmbedMessage, EmbedTheme, FrameMethods, FrameOptions, HostEvents, HostMethods, MessageSummary } from './protocol.js';
 export { createPortChannel } from './channel.js';
 export type { MethodTable, PortChannel } from './channel.js';

@@ -16,6 +16,14 @@ export interface FrameOptions {
   locale?: string;
   /** A user id whose direct conversation opens once the widget is signed in. */
   conversation?: string;
+  /** Whether the widget is on screen at the handshake (a popup starts closed); later changes come as `visibility` events. */
+  visible?: boolean;
+}
+
+/** Events the host sends to the frame. */
+export interface HostEvents {
+  /** The widget was shown or hidden (`show()`, `hide()`, the launcher): the frame marks messages read only while shown. */
+  visibility: { visible: boolean };
 }
 
 /** An error answered through the protocol. `code` is a Confab error code or TIMEOUT / DESTROYED. */

@@ -1,5 +1,6 @@
 export { ErrorCode, ERROR_HTTP_STATUS, RETRYABLE_ERROR_CODES, isErrorCode } from './errors.js';
 export type { ErrorBody, WireError } from './errors.js';
+export { ASSISTANT_USER_ID, isAssistant } from './assistant.js';
 export { LIMITS } from './limits.js';
 export { hasBidiControls, isBlankText, textLength } from './text.js';
 export { AiErrorCode } from './entities.js';

@@ -1,5 +1,13 @@
 import { createPortChannel, type PortChannel } from '../channel.js';
-import { EMBED_PROTOCOL_VERSION, isMessageOfType, type EmbedEvents, type EmbedTheme, type FrameOptions } from '../protocol.js';
+import {
+  EMBED_PROTOCOL_VERSION,
+  isMessageOfType,
+  type EmbedError,
+  type EmbedEvents,
+  type EmbedTheme,
+  type FrameOptions,
+  type HostEvents,
+} from '../protocol.js';
 import { createPopup } from './popup.js';
 
 export interface MountOptions extends FrameOptions {
@@ -12,7 +20,12 @@ export interface MountOptions extends FrameOptions {
   target?: HTMLElement | string;
   /** Returns a fresh identity token signed by the host's backend; called at start and whenever the session must be renewed. */
   getToken: () => string | Promise<string>;
-  /** How long a call to the widget may take before it fails with TIMEOUT, in ms. @default 10000 */
+  /**
+   * How long a call to the widget may take before it fails with TIMEOUT, in ms; also how long the
+   * widget may take to start: without a handshake by then (the page's origin is not allowed, the
+   * server is down) the widget emits `error` with code HANDSHAKE_TIMEOUT and waiting calls fail with TIMEOUT.
+   * @default 10000
+   */
   timeoutMs?: number;
   /** Called with the widget right after mounting (handy with the queued snippet, where `mount` returns nothing). */
   onMount?: (widget: ConfabWidget) => void;
@@ -40,6 +53,15 @@ export interface ConfabWidget {
 
 type Handler = (payload: never) => void;
 
+/** Why a widget may never answer: the frame was refused (frame-ancestors) or the server is unreachable. */
+function handshakeTimeoutMessage(server: string, timeoutMs: number): string {
+  return (
+    `The chat widget did not start within ${timeoutMs} ms. Most likely this page's origin (${location.origin}) ` +
+    `is not in CONFAB_EMBED_ORIGINS of the Confab server at ${server}, so the browser refused to show it; ` +
+    'otherwise the server is unreachable.'
+  );
+}
+
 /**
  * Mounts the widget: an iframe of `<server>/embed/`, inline in `target` or as a popup. Only messages
  * from that iframe's window and the server's origin are accepted; replies name the server's origin.
@@ -47,6 +69,8 @@ type Handler = (payload: never) => void;
  * const widget = Confab.mount({ server: 'https://chat.example', getToken: () => fetch('/confab-token').then((r) => r.text()) });
  */
 export function mount(options: MountOptions): ConfabWidget {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  let handshakeTimer: ReturnType<typeof setTimeout> | undefined;
   const server = new URL(options.server, location.href);
   const iframe = document.createElement('iframe');
   iframe.src = new URL(`/embed/#origin=${encodeURIComponent(location.origin)}`, server).href;
@@ -56,7 +80,15 @@ export function mount(options: MountOptions): ConfabWidget {
   const emit = (event: string, payload: unknown) => handlers.get(event)?.forEach((handler) => handler(payload as never));
   let channel: PortChannel | undefined;
   let connected: (channel: PortChannel) => void;
-  const ready = new Promise<PortChannel>((resolve) => (connected = resolve));
+  let ready = new Promise<PortChannel>((resolve, reject) => {
+    connected = resolve;
+    handshakeTimer = setTimeout(() => {
+      const message = handshakeTimeoutMessage(server.origin, timeoutMs);
+      emit('error', { code: 'HANDSHAKE_TIMEOUT', message });
+      reject({ code: 'TIMEOUT', message } satisfies EmbedError);
+    }, timeoutMs);
+  });
+  ready.catch(() => undefined);
   const target = typeof options.target === 'string' ? document.querySelector<HTMLElement>(options.target) : options.target;
   const popup = target ? null : createPopup(iframe, () => widget.toggle());
   let shown = !popup;
@@ -74,11 +106,14 @@ export function mount(options: MountOptions): ConfabWidget {
         if (name === 'unread') popup?.setUnread((payload as EmbedEvents['unread']).total);
         emit(name, payload);
       },
-      options.timeoutMs,
+      timeoutMs,
     );
     const { theme, locale, conversation } = options;
-    frame.postMessage({ type: 'confab:welcome', v: EMBED_PROTOCOL_VERSION, options: { theme, locale, conversation } }, server.origin, [port2]);
+    frame.postMessage({ type: 'confab:welcome', v: EMBED_PROTOCOL_VERSION, options: { theme, locale, conversation, visible: shown } }, server.origin, [port2]);
+    clearTimeout(handshakeTimer);
     connected(channel);
+    // A frame that answers after the timeout still connects: later calls go through.
+    ready = Promise.resolve(channel);
   };
   addEventListener('message', onMessage);
 
@@ -88,6 +123,7 @@ export function mount(options: MountOptions): ConfabWidget {
     shown = next;
     if (popup) popup.setOpen(next);
     else iframe.style.display = next ? 'block' : 'none';
+    channel?.emit('visibility', { visible: next } satisfies HostEvents['visibility']);
     emit(next ? 'open' : 'close', {});
   };
 
@@ -109,6 +145,7 @@ export function mount(options: MountOptions): ConfabWidget {
     setLocale: (locale) => call('setLocale', locale),
     logout: () => call('logout'),
     destroy() {
+      clearTimeout(handshakeTimer);
       removeEventListener('message', onMessage);
       channel?.close();
       iframe.remove();

@@ -26,6 +26,15 @@ describe('image and file messages', () => {
     expect(wrapper.find('img').attributes()).toMatchObject({ width: '240', height: '120', alt: 'cat.png', src: '/api/v1/files/f_AAAAAAAAAAAAAAAA/content?exp=1&sig=test' });
   });
 
+  it('gives very tall, very wide and tiny images a thumbnail box of at least 80 px a side', () => {
+    const client = createFakeClient({ me: alice });
+    const style = (width: number, height: number) => mount(FileImage, { props: { file: ref({ width, height }) }, global: withClient(client) }).attributes('style');
+    expect(style(100, 2000)).toBe('width: 80px; height: 240px;');
+    expect(style(3000, 50)).toBe('width: 240px; height: 80px;');
+    expect(style(64, 48)).toBe('width: 107px; height: 80px;');
+    expect(style(1200, 900)).toBe('width: 240px; height: 180px;');
+  });
+
   it('asks for a fresh URL once when the image fails to load (an expired link)', async () => {
     const { client, wrapper } = bubble({ message: fileMessage('image', ref()), state: 'sent' });
     await flushPromises();
@@ -45,6 +54,11 @@ describe('image and file messages', () => {
     await flushPromises();
     expect(document.querySelector('[data-testid="image-preview"]')).not.toBeNull();
     expect(document.activeElement?.getAttribute('data-testid')).toBe('image-preview-close');
+    expect(document.querySelector('[data-testid="image-preview-name"]')?.textContent).toBe('cat.png');
+    const download = document.querySelector('[data-testid="image-preview-download"]');
+    expect([download?.getAttribute('href'), download?.getAttribute('download')]).toEqual(['/api/v1/files/f_AAAAAAAAAAAAAAAA/content?exp=1&sig=test', 'cat.png']);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' }));
+    expect(document.activeElement).toBe(download);
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     await flushPromises();
     expect(document.querySelector('[data-testid="image-preview"]')).toBeNull();
@@ -92,7 +106,44 @@ describe('attaching files in the composer', () => {
     Object.defineProperty(input.element, 'files', { value: [new File(['x'], 'huge.bin')] });
     await input.trigger('change');
     await flushPromises();
-    expect(wrapper.find('[data-testid="composer-file-error"]').text()).toBe('"huge.bin" is larger than the 20 MB limit.');
+    expect(wrapper.find('[data-testid="composer-file-error"] .confab-dismissible__text').text()).toBe('"huge.bin" is larger than the 20 MB limit.');
+  });
+
+  it('clears the file error on the next successful send, on the next attach, and on dismiss', async () => {
+    const client = createFakeClient({ me: alice });
+    const realSendFile = client.sendFile;
+    client.sendFile = Object.assign(async () => {
+      throw wireLikeError('TOO_LARGE', '"huge.bin" is larger than the 20 MB limit.');
+    }) as typeof client.sendFile;
+    const wrapper = mount(Composer, { props: { conversationId: 'c-bob' }, global: withClient(client) });
+    const input = wrapper.find('[data-testid="composer-file"]');
+    const attach = async (name: string) => {
+      Object.defineProperty(input.element, 'files', { value: [new File(['x'], name)], configurable: true });
+      await input.trigger('change');
+      await flushPromises();
+    };
+    const fileError = () => wrapper.find('[data-testid="composer-file-error"]');
+
+    await attach('huge.bin');
+    expect(fileError().exists()).toBe(true);
+    await wrapper.find('[data-testid="composer-input"]').setValue('hello');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(client.sendText).toHaveBeenCalledWith('c-bob', 'hello');
+    expect(fileError().exists()).toBe(false);
+
+    await attach('huge.bin');
+    expect(fileError().exists()).toBe(true);
+    client.sendFile = realSendFile;
+    await attach('small.txt');
+    expect(fileError().exists()).toBe(false);
+
+    client.sendFile = Object.assign(async () => {
+      throw wireLikeError('TOO_LARGE', '"huge.bin" is larger than the 20 MB limit.');
+    }) as typeof client.sendFile;
+    await attach('huge.bin');
+    await fileError().find('[data-testid="error-dismiss"]').trigger('click');
+    expect(fileError().exists()).toBe(false);
   });
 
   it('sends a pasted image', async () => {

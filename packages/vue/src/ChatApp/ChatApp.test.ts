@@ -1,6 +1,8 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { nextTick } from 'vue';
+import { createPinia } from 'pinia';
+import { nextTick, ref, type Plugin } from 'vue';
+import { ConfabPlugin } from '../plugin.js';
 import ChatApp from './ChatApp.vue';
 import ConversationPane from './ConversationPane.vue';
 import {
@@ -96,6 +98,28 @@ describe('ChatApp', () => {
     expect(client.markRead).not.toHaveBeenCalled();
     visibility.mockReturnValue('visible');
     document.dispatchEvent(new Event('visibilitychange'));
+    expect(client.markRead).toHaveBeenCalledWith('c-bob');
+    wrapper.unmount();
+  });
+
+  it('does not mark read while the plugin says the chat is hidden (embed popup closed), and does when shown', async () => {
+    const shown = ref(false);
+    const client = createFakeClient(
+      signedInState({
+        conversations: { list: [directConversation({ unread: 1, lastSeq: 1 })], unreadTotal: 1, loaded: true },
+        messages: { 'c-bob': timeline([{ message: textMessage({ seq: 1 }), state: 'sent' }]) },
+      }),
+    );
+    const wrapper = mount(ConversationPane, {
+      props: { conversationId: 'c-bob' },
+      global: { plugins: [createPinia(), [ConfabPlugin as Plugin, { client, isVisible: shown }]] },
+    });
+    await flushPromises();
+    expect(document.visibilityState).toBe('visible');
+    expect(client.markRead).not.toHaveBeenCalled();
+    shown.value = true;
+    await flushPromises();
+    expect(client.markRead).toHaveBeenCalledTimes(1);
     expect(client.markRead).toHaveBeenCalledWith('c-bob');
     wrapper.unmount();
   });

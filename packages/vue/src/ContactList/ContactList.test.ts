@@ -49,6 +49,16 @@ describe('ContactList', () => {
     expect(wrapper.get('[role="alert"]').text()).toBe('Not a friend');
   });
 
+  it('offers no Remove for the assistant, which the server never lets go', () => {
+    const assistant = { id: 'u_assistant', username: 'assistant', displayName: 'Assistant', avatarUrl: null };
+    const client = createFakeClient(signedInState({ friends: [friendOf(assistant), friendOf(bob)] }));
+    const wrapper = mount(ContactList, { global: withClient(client) });
+    const items = wrapper.findAll('[data-testid="contact-item"]');
+    expect(items.map((item) => item.attributes('data-username'))).toEqual(['assistant', 'bob']);
+    expect(items[0]!.find('[data-testid="contact-remove"]').exists()).toBe(false);
+    expect(items[1]!.find('[data-testid="contact-remove"]').exists()).toBe(true);
+  });
+
   it('shows the empty slot without friends', () => {
     const client = createFakeClient(signedInState({ friends: [] }));
     const wrapper = mount(ContactList, { slots: { empty: 'Lonely' }, global: withClient(client) });
