@@ -123,6 +123,7 @@ describe('a group from creation to a member leaving', () => {
   it('carol leaves: the group leaves her list and the others see "Carol left"', async () => {
     await carol.getByTestId('group-members-toggle').click();
     await carol.getByTestId('group-leave').click();
+    await carol.getByTestId('group-leave-confirm').click();
     await expect.poll(() => groupRow(carol).count()).toBe(0);
     await expect.poll(() => notices(bob)).toEqual(['Alice created the group proj-x', 'Carol joined', 'Carol left']);
     await expect.poll(() => alice.getByTestId('group-member').count()).toBe(2);

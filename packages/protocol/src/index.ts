@@ -2,7 +2,8 @@ export { ErrorCode, ERROR_HTTP_STATUS, RETRYABLE_ERROR_CODES, isErrorCode } from
 export type { ErrorBody, WireError } from './errors.js';
 export { ASSISTANT_USER_ID, isAssistant } from './assistant.js';
 export { LIMITS } from './limits.js';
-export { hasBidiControls, isBlankText, textLength } from './text.js';
+export { NAME_PROBLEMS, hasBidiControls, isBlankText, nameProblem, textLength } from './text.js';
+export type { NameProblem } from './text.js';
 export { AiErrorCode } from './entities.js';
 export type {
   AiReplyContent,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasBidiControls, isBlankText, textLength } from './text.js';
+import { hasBidiControls, isBlankText, nameProblem, textLength } from './text.js';
 
 describe('text rules', () => {
   it('counts code points, so an emoji or a CJK character is one', () => {
@@ -22,5 +22,14 @@ describe('text rules', () => {
     expect(hasBidiControls('\u202Eevil\u202C')).toBe(true);
     expect(hasBidiControls('a\u2067b')).toBe(true);
     expect(hasBidiControls('مرحبا שלום')).toBe(false);
+  });
+
+  it('judges names: visible, no bidi controls, no control characters', () => {
+    expect(nameProblem('proj-x')).toBeNull();
+    expect(nameProblem('مرحبا')).toBeNull();
+    expect(nameProblem('e\u0301te')).toBeNull();
+    for (const name of ['\u200D\uFE0F', '\u0301', '  ', '\u3164']) expect(nameProblem(name), JSON.stringify(name)).toBe('blank');
+    for (const name of ['ab\u200Fcd', 'ab\u061Ccd', 'Support\u202Efdp.exe', 'a\u2066b']) expect(nameProblem(name), JSON.stringify(name)).toBe('bidi');
+    for (const name of ['a\nb', 'a\u0007c', 'a\u0000b']) expect(nameProblem(name), JSON.stringify(name)).toBe('control');
   });
 });

@@ -106,6 +106,10 @@ describe('group authorization table', () => {
     expect(errorCode(await api(server.url, 'POST', `/groups/${f.groupId}/members`, { token: people.owner.token, body: { userId: people.stranger.user.id } }))).toBe('FORBIDDEN');
     expect(errorCode(await api(server.url, 'POST', '/groups', { token: people.owner.token, body: { name: 'x', memberIds: ['u_assistant'] } }))).toBe('FORBIDDEN');
     expect(errorCode(await api(server.url, 'POST', '/groups', { token: people.owner.token, body: { name: '   ' } }))).toBe('VALIDATION');
+    // Names that show nothing, read as something else, or carry control characters.
+    for (const name of ['\u200D\uFE0F', '\u0301', 'ab\u200Fcd', 'ab\u061Ccd', 'a\nb\u0007c', 'a\u0000b', 'x\u202Eevil']) {
+      expect(errorCode(await api(server.url, 'POST', '/groups', { token: people.owner.token, body: { name } })), JSON.stringify(name)).toBe('VALIDATION');
+    }
     expect(errorCode(await api(server.url, 'POST', '/groups', { token: people.owner.token, body: { name: 'x', joinPolicy: 'whatever' } }))).toBe('VALIDATION');
   });
 

@@ -1,4 +1,4 @@
-import { LIMITS, hasBidiControls, isBlankText, textLength } from '@confab/protocol';
+import { LIMITS, NAME_PROBLEMS, isBlankText, nameProblem, textLength } from '@confab/protocol';
 import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { EmbedApp } from '../config.js';
 import { ApiError } from '../errors.js';
@@ -64,10 +64,11 @@ function stringClaim(value: unknown, name: string, max: number): string {
   return value.trim();
 }
 
-/** A display name follows the rules of registration: visible characters, no bidi controls. */
+/** A display name follows the rules of registration (`nameProblem`). */
 function nameClaim(value: unknown): string {
   const name = stringClaim(value, 'name', LIMITS.displayNameMaxLength);
-  if (hasBidiControls(name)) throw invalid('name must not contain bidirectional control characters');
+  const problem = nameProblem(name);
+  if (problem) throw invalid(`name ${NAME_PROBLEMS[problem]}`);
   return name;
 }
 

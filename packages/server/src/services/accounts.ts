@@ -1,4 +1,4 @@
-import { LIMITS, hasBidiControls, isBlankText, type AuthResponse, type User } from '@confab/protocol';
+import { LIMITS, NAME_PROBLEMS, nameProblem, type AuthResponse, type User } from '@confab/protocol';
 import { ASSISTANT_USER_ID, isAssistant } from '../ai/assistant-user.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { verifyHostToken } from '../auth/host-tokens.js';
@@ -14,12 +14,12 @@ const BAD_CREDENTIALS = 'Wrong username or password';
 /** The display name to store: the given one trimmed, or the username when none (or a blank one) is given. */
 function displayNameFor(input: RegisterInput): string {
   const given = input.displayName?.trim() ?? '';
-  if (hasBidiControls(given)) {
-    throw new ApiError('VALIDATION', 'The display name must not contain bidirectional control characters', {
-      fields: [{ field: 'displayName', problem: 'contains bidi control characters' }],
-    });
+  const problem = nameProblem(given);
+  if (problem === 'blank') return input.username;
+  if (problem) {
+    throw new ApiError('VALIDATION', `The display name ${NAME_PROBLEMS[problem]}`, { fields: [{ field: 'displayName', problem: NAME_PROBLEMS[problem] }] });
   }
-  return isBlankText(given) ? input.username : given;
+  return given;
 }
 
 export function createAccountService(context: ServiceContext, tokens: TokenService) {

@@ -1,4 +1,4 @@
-import { LIMITS, hasBidiControls, isBlankText, type GroupMember, type GroupSummary, type MemberRead } from '@confab/protocol';
+import { LIMITS, NAME_PROBLEMS, nameProblem, type GroupMember, type GroupSummary, type MemberRead } from '@confab/protocol';
 import { isAssistant } from '../ai/assistant-user.js';
 import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -7,12 +7,11 @@ import type { GroupPatch } from '../storage/group-store.js';
 import type { ServiceContext } from './context.js';
 import type { GroupAccess } from './group-access.js';
 
-/** A trimmed, visible group name without bidi controls (else VALIDATION). */
+/** A trimmed group name that passes the name rule (else VALIDATION). */
 function cleanName(name: string): string {
   const trimmed = name.trim();
-  if (isBlankText(trimmed) || hasBidiControls(trimmed)) {
-    throw new ApiError('VALIDATION', 'The group name must be visible text without bidi controls', { fields: [{ field: 'name', problem: 'is blank or has bidi controls' }] });
-  }
+  const problem = nameProblem(trimmed);
+  if (problem) throw new ApiError('VALIDATION', `The group name ${NAME_PROBLEMS[problem]}`, { fields: [{ field: 'name', problem: NAME_PROBLEMS[problem] }] });
   return trimmed;
 }
 

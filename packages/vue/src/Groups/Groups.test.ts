@@ -40,6 +40,48 @@ describe('group permissions in the UI', () => {
     expect(asAdmin.get('[data-testid="group-leave"]').text()).toBe('Leave group');
   });
 
+  it('asks before dissolving and before making someone owner', async () => {
+    const client = createFakeClient(signedInState({ friends: [friendOf(bob), friendOf(carol)] }));
+    const wrapper = mount(GroupPanel, { props: { conversation: groupConversation() }, global: withClient(client) });
+    await flushPromises();
+    await wrapper.get('[data-testid="group-leave"]').trigger('click');
+    expect(client.dissolveGroup).not.toHaveBeenCalled();
+    expect(wrapper.text()).toContain('Dissolve for everyone? The whole history is deleted.');
+    await wrapper.get('[data-testid="group-leave-cancel"]').trigger('click');
+    expect(wrapper.find('[data-testid="group-leave-confirm"]').exists()).toBe(false);
+    await wrapper.get('[data-testid="group-leave"]').trigger('click');
+    await wrapper.get('[data-testid="group-leave-confirm"]').trigger('click');
+    await flushPromises();
+    expect(client.dissolveGroup).toHaveBeenCalledWith(projX.id);
+
+    const carolRow = () => wrapper.findAll('[data-testid="group-member"]')[2]!;
+    await carolRow().get('[data-testid="member-transfer"]').trigger('click');
+    expect(client.transferGroupOwner).not.toHaveBeenCalled();
+    expect(carolRow().get('[data-testid="member-transfer"]').text()).toBe('Confirm: make owner');
+    await carolRow().get('[data-testid="member-transfer"]').trigger('click');
+    await flushPromises();
+    expect(client.transferGroupOwner).toHaveBeenCalledWith(projX.id, carol.id);
+  });
+
+  it('saves only what changed, and its form follows a rename made by another admin', async () => {
+    const client = createFakeClient(signedInState({ friends: [friendOf(bob), friendOf(carol)] }));
+    const wrapper = mount(GroupPanel, { props: { conversation: groupConversation() }, global: withClient(client) });
+    await flushPromises();
+    await wrapper.setProps({ conversation: groupConversation({ group: { ...projX, name: 'renamed elsewhere' } }) });
+    expect((wrapper.get('[data-testid="group-settings-name"]').element as HTMLInputElement).value).toBe('renamed elsewhere');
+    await wrapper.get('input[aria-label="Description"]').setValue('new description');
+    await wrapper.get('[data-testid="group-settings"]').trigger('submit');
+    await flushPromises();
+    expect(client.updateGroup).toHaveBeenCalledWith(projX.id, { description: 'new description' });
+  });
+
+  it('says "1 member", not "1 members"', async () => {
+    const client = createFakeClient(signedInState());
+    const wrapper = mount(GroupPanel, { props: { conversation: groupConversation({ group: { ...projX, memberCount: 1 } }) }, global: withClient(client) });
+    await flushPromises();
+    expect(wrapper.get('.confab-group-panel__title').text()).toBe('1 member');
+  });
+
   it('creates a group with picked friends, never offering the assistant', async () => {
     const assistant = { id: 'u_assistant', username: 'assistant', displayName: 'Assistant', avatarUrl: null };
     const client = createFakeClient(signedInState({ friends: [friendOf(bob), friendOf(assistant)] }));

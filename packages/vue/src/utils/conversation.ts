@@ -16,8 +16,3 @@ export function titleOf(conversation: Conversation): string {
 export function isIncoming(request: Request, meId: string | undefined): boolean {
   return request.kind === 'friend' ? request.to.id === meId : request.from.id !== meId;
 }
-
-/** The AI assistant's user id (reserved by the server); the assistant cannot be put in a group. */
-const ASSISTANT_ID = 'u_assistant';
-
-export const isAssistant = (userId: string): boolean => userId === ASSISTANT_ID;

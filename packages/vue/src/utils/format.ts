@@ -46,3 +46,8 @@ export function colorFromId(id: string): string {
   const hue = Math.abs(hash) % 360;
   return `hsl(${hue} 55% 42%)`;
 }
+
+/** "1 member", "3 members". */
+export function membersText(count: number): string {
+  return `${count} ${count === 1 ? 'member' : 'members'}`;
+}
