@@ -162,6 +162,7 @@ describe('two people become friends and chat in real time', () => {
     await contact.getByTestId('contact-remove').click();
     await alice.getByTestId('contact-remove-confirm').click();
     await expect.poll(() => bob.getByTestId('conversation-header').count()).toBe(0);
+    await expect.poll(() => bob.getByTestId('conversation-gone').textContent()).toContain('“Alice Liddell” is no longer available to you');
     await expect.poll(() => bob.locator('[data-testid="conversation-item"][data-peer="alice"]').count()).toBe(0);
     await expect.poll(() => alice.locator('[data-testid="contact-item"][data-username="bob"]').count()).toBe(0);
   });
