@@ -15,7 +15,7 @@ export const sizes = {
   warmupMs: 2000,
   durationMs: Number(process.env.BENCH_DURATION_MS ?? 5000),
   groupMembers: Number(process.env.BENCH_GROUP_MEMBERS ?? 200),
-  fanoutMessages: 40,
+  fanoutMessages: Number(process.env.BENCH_FANOUT_MESSAGES ?? 100),
   fanoutWarmup: 10,
   connections: Number(process.env.BENCH_CONNECTIONS ?? 2000),
   rooms: 5,
@@ -26,11 +26,11 @@ export interface Pair {
   bare: { perSecond: number; p99Ms: number; [key: string]: number };
 }
 
-async function withConfab<T>(body: (server: Server) => Promise<T>): Promise<T> {
+async function withConfab<T>(body: (server: Server, dataDir: string) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'confab-bench-'));
   const server = await startConfab(dataDir);
   try {
-    return await body(server);
+    return await body(server, dataDir);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -85,7 +85,7 @@ async function groupSetup(url: string): Promise<GroupSetup> {
 
 /** (2) Fan-out to one group and (3) idle memory and connect storm; one Confab server, set up once. */
 export async function groups(runs: number): Promise<{ fanout: Pair[]; density: Pair[] }> {
-  return withConfab(async (confab) => {
+  return withConfab(async (confab, dataDir) => {
     const setup = await groupSetup(confab.url);
     const conversationId = setup.groupIds[0] as string;
     const rooms = setup.groupIds.concat(['dm']);
@@ -99,7 +99,13 @@ export async function groups(runs: number): Promise<{ fanout: Pair[]; density: P
     }
     for (let run = 0; run < runs; run++) {
       const bare = await withBare((server) => idleMemory(server, bareMembers));
-      density.push({ confab: await idleMemory(confab, setup.members), bare });
+      // A fresh Confab process on the same database, as the bare server is fresh: no garbage of earlier runs.
+      const fresh = await startConfab(dataDir);
+      try {
+        density.push({ confab: await idleMemory(fresh, setup.members), bare });
+      } finally {
+        await fresh.stop();
+      }
     }
     return { fanout, density };
   });

@@ -40,8 +40,11 @@ export async function befriend(url: string, a: Peer, b: Peer): Promise<string> {
   return friend.conversationId;
 }
 
-/** Creates a group owned by `owner` with `members` (friends of the owner); returns its conversation id. */
+/** Creates a group owned by `owner` with `members` (friends of the owner); returns its id (its conversation's id). */
 export async function createGroup(url: string, owner: Peer, members: Peer[], name: string): Promise<string> {
-  const created = await api<{ group: { id: string; conversationId?: string } }>(url, 'POST', '/groups', owner.token, { name, memberIds: members.map((m) => m.id) });
-  return created.group.conversationId ?? created.group.id;
+  const initial = members.slice(0, 100).map((m) => m.id);
+  const created = await api<{ group: { id: string } }>(url, 'POST', '/groups', owner.token, { name, memberIds: initial });
+  // At most 100 members join at creation (LIMITS.groupInitialMembersMax); the rest are added one by one.
+  for (const member of members.slice(100)) await api(url, 'POST', `/groups/${created.group.id}/members`, owner.token, { userId: member.id });
+  return created.group.id;
 }

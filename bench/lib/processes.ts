@@ -55,10 +55,11 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** The built Confab CLI on a random loopback port with `dataDir`. */
+/** The built Confab CLI on a random loopback port with `dataDir`; `BENCH_CPU_PROF=<dir>` profiles it (`node --cpu-prof`). */
 export async function startConfab(dataDir: string): Promise<Server> {
   const started = performance.now();
-  const child = spawn(process.execPath, [cli, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, cli, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const match = await waitForLine(child, /running at (\S+)/);
   return { child, url: match[1] as string, readyMs: performance.now() - started, stop: stopper(child) };
 }

@@ -16,7 +16,7 @@ interface Result {
 
 interface Report {
   date: string;
-  machine: { cpu: string; cores: number; memoryGiB: number; node: string; platform: string };
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; platform: string; load: number };
   runs: number;
   seconds: number;
   results: Result[];
@@ -29,15 +29,15 @@ const fmt = (value: number): string => (Math.abs(value) >= 100 ? Math.round(valu
 export function table(report: Report): string {
   const { machine } = report;
   const lines = [
-    `Measured ${report.date.slice(0, 10)} on ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; ${report.runs} runs each, whole suite ${Math.round(report.seconds)} s.`,
+    `Measured ${report.date.slice(0, 10)} on ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}, load average ${machine.load} at the end (the machine is shared); ${report.runs} runs each, whole suite ${Math.round(report.seconds)} s.`,
     '',
     '| Benchmark | Confab (median) | Baseline (median) | Ratio median | Ratio spread (runs) | Target | Met |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of report.results) {
-    const kind = r.inverse ? 'speed-up' : '';
+    const kind = r.inverse ? ' speed-up' : '';
     lines.push(
-      `| ${r.name} | ${fmt(r.confab.median)} ${r.unit} | ${fmt(r.baseline.median)} ${r.unit} (${r.baselineName}) | ${fmt(r.ratio.median)}x ${kind} | ${fmt(r.ratio.spread)} (${r.ratio.runs.map(fmt).join(', ')}) | ${r.target} | ${r.met ? 'yes' : '**no**'} |`,
+      `| ${r.name} | ${fmt(r.confab.median)} ${r.unit} | ${fmt(r.baseline.median)} ${r.unit} (${r.baselineName}) | ${fmt(r.ratio.median)}x${kind} | ${fmt(r.ratio.spread)} (${r.ratio.runs.map(fmt).join(', ')}) | ${r.target} | ${r.met ? 'yes' : '**no**'} |`,
     );
   }
   return lines.join('\n');
