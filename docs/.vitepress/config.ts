@@ -27,6 +27,7 @@ export default defineConfig({
         text: 'Reference',
         items: [
           { text: 'Wire protocol', link: '/protocol' },
+          { text: 'Benchmarks', link: '/benchmarks' },
           { text: 'Contributing', link: '/contributing' },
         ],
       },

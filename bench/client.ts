@@ -1,0 +1,72 @@
+/**
+ * (5) The client's home list in one process: `buildHomeList` from @confab/core over a large log
+ * against the original per-friend filter (for each conversation, filter all messages); and
+ * `applyMessageToList` on a long list, amortized per message.
+ */
+import { join } from 'node:path';
+import type * as Core from '../packages/core/src/index.js';
+import type { Message } from '../packages/protocol/src/index.js';
+import { root } from './lib/processes.js';
+
+const core = (await import(join(root, 'packages', 'core', 'dist', 'index.js'))) as typeof Core;
+
+export const clientSizes = { messages: 100_000, conversations: 500, listConversations: 3000, applied: 20_000 };
+
+function log(messages: number, conversations: number): Message[] {
+  const seqs = new Array<number>(conversations).fill(0);
+  return Array.from({ length: messages }, (_, i) => {
+    const c = (i * 7919) % conversations;
+    seqs[c] = (seqs[c] as number) + 1;
+    return { id: `m${i}`, conversationId: `c${c}`, senderId: i % 3 === 0 ? 'me' : `u${c}`, clientMsgId: `cm${i}`, seq: seqs[c] as number, type: 'text', content: { text: `hello ${i}` }, createdAt: 1_700_000_000_000 + i } as Message;
+  });
+}
+
+/** The original algorithm: for each friend, filter every message. */
+function naiveHomeList(messages: readonly Message[], conversations: readonly { id: string; readSeq: number; activeAt: number }[], meId: string) {
+  return conversations
+    .map((conversation) => {
+      const mine = messages.filter((m) => m.conversationId === conversation.id);
+      const last = mine.reduce<Message | null>((best, m) => (!best || m.seq > best.seq ? m : best), null);
+      const readSeq = Math.max(conversation.readSeq, ...mine.filter((m) => m.senderId === meId).map((m) => m.seq));
+      const lastSeq = last?.seq ?? 0;
+      return { id: conversation.id, lastMessage: last, lastSeq, readSeq, unread: Math.max(0, lastSeq - readSeq), activeAt: Math.max(conversation.activeAt, last?.createdAt ?? 0) };
+    })
+    .sort((a, b) => b.activeAt - a.activeAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+const time = (body: () => unknown): number => {
+  const started = performance.now();
+  body();
+  return performance.now() - started;
+};
+
+/** Milliseconds: [core, naive] (best of 5 after 2 warm-up rounds each). */
+export function homeList(): { core: number; naive: number } {
+  const messages = log(clientSizes.messages, clientSizes.conversations);
+  const conversations = Array.from({ length: clientSizes.conversations }, (_, c) => ({ id: `c${c}`, readSeq: 0, activeAt: 0 }));
+  const best = (body: () => unknown): number => {
+    for (let i = 0; i < 2; i++) body();
+    return Math.min(...Array.from({ length: 5 }, () => time(body)));
+  };
+  const coreMs = best(() => core.buildHomeList(messages, conversations, 'me'));
+  const naiveMs = best(() => naiveHomeList(messages, conversations, 'me'));
+  if (JSON.stringify(core.buildHomeList(messages, conversations, 'me')) !== JSON.stringify(naiveHomeList(messages, conversations, 'me'))) throw new Error('home lists differ');
+  return { core: coreMs, naive: naiveMs };
+}
+
+/** Microseconds per message applied to a `listConversations`-row list: [applyMessageToList, rebuild with buildHomeList]. */
+export function applyMessage(): { core: number; rebuild: number } {
+  const base = log(clientSizes.listConversations * 2, clientSizes.listConversations);
+  const conversations = Array.from({ length: clientSizes.listConversations }, (_, c) => ({ id: `c${c}`, readSeq: 0, activeAt: 0 }));
+  let list: readonly ReturnType<typeof core.buildHomeList>[number][] = core.buildHomeList(base, conversations, 'me');
+  const incoming = log(clientSizes.applied, clientSizes.listConversations).map((m, i) => ({ ...m, seq: m.seq + 10, createdAt: m.createdAt + 1_000_000 + i }));
+  for (const m of incoming.slice(0, 1000)) list = core.applyMessageToList(list, m, 'me');
+  const coreMs = time(() => {
+    for (const m of incoming) list = core.applyMessageToList(list, m, 'me');
+  });
+  const rebuilds = 20;
+  const rebuildMs = time(() => {
+    for (const m of incoming.slice(0, rebuilds)) core.buildHomeList([...base, m], conversations, 'me');
+  });
+  return { core: (coreMs * 1000) / incoming.length, rebuild: (rebuildMs * 1000) / rebuilds };
+}
