@@ -1,6 +1,6 @@
 import type { Message } from '@confab/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, befriend, clientMsgId, connect, countRows, emitWithAck, errorCode, nextEvent, openDb, registerUser, startServer, type TestServer } from './helpers.js';
+import { api, befriend, clientMsgId, connect, countRows, emitWithAck, errorCode, nextEvent, openDb, registerUser, startServer, withPerson, type TestServer } from './helpers.js';
 
 const send = (socket: Awaited<ReturnType<typeof connect>>, target: { to?: string; conversationId?: string }, text: string) =>
   emitWithAck<{ ok: boolean; message?: Message; error?: { code: string } }>(socket, 'message:send', { ...target, clientMsgId: clientMsgId(), type: 'text', content: { text } });
@@ -64,7 +64,7 @@ describe('DM policy anyone', () => {
     expect(reply.message?.conversationId).toBe(conversationId);
 
     const sellerList = await api(t.url, 'GET', '/conversations', { token: seller.token });
-    const people = sellerList.body.conversations.filter((c: { peer: { id: string } }) => c.peer.id !== 'u_assistant');
+    const people = sellerList.body.conversations.filter(withPerson);
     expect(people.map((c: { id: string; unread: number }) => [c.id, c.unread])).toEqual([[conversationId, 0]]);
     const buyerList = await api(t.url, 'GET', '/conversations', { token: buyer.token });
     expect(buyerList.body.conversations[0]).toMatchObject({ id: conversationId, unread: 1, lastSeq: 2 });

@@ -2,7 +2,7 @@ import type { AuthResponse, FileRef } from '@confab/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUrlSigner } from '../src/files/signing.js';
 import { PDF_BYTES, PNG_BYTES, download, sha256, upload } from './file-helpers.js';
-import { api, befriend, clientMsgId, connect, emitWithAck, errorCode, nextEvent, registerUser, startServer, type TestServer } from './helpers.js';
+import { api, clientMsgId, connect, emitWithAck, errorCode, nextEvent, registerUser, startServer, friendPair, type TestServer } from './helpers.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -12,11 +12,7 @@ afterAll(async () => {
   await t.stop();
 });
 
-async function pair() {
-  const alice = await registerUser(t.url, 'alice');
-  const bob = await registerUser(t.url, 'bob');
-  return { alice, bob, conversationId: await befriend(t.url, alice, bob) };
-}
+const pair = () => friendPair(t.url);
 
 async function uploaded(user: AuthResponse, bytes: Uint8Array, name: string): Promise<FileRef> {
   const result = await upload(t.url, user.token, bytes, name);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuthResponse, ClientToServerEvents, ServerToClientEvents, WireError } from '@confab/protocol';
+import { ASSISTANT_USER_ID, type AuthResponse, type ClientToServerEvents, type ServerToClientEvents, type WireError } from '@confab/protocol';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { createServer, loadConfig, type ConfabServer, type ServerConfig } from '../src/index.js';
@@ -130,6 +130,13 @@ export async function befriend(url: string, a: AuthResponse, b: AuthResponse): P
   return friends.body.friends.find((friend: { user: { id: string } }) => friend.user.id === b.user.id).conversationId;
 }
 
+/** Two new friends, alice and bob, and their direct conversation. */
+export async function friendPair(url: string): Promise<{ alice: AuthResponse; bob: AuthResponse; conversationId: string }> {
+  const alice = await registerUser(url, 'alice');
+  const bob = await registerUser(url, 'bob');
+  return { alice, bob, conversationId: await befriend(url, alice, bob) };
+}
+
 /** A second, read-only connection to the server's SQLite file, for counting rows. */
 export function openDb(config: ServerConfig): Database {
   return new BetterSqlite3(config.databaseFile, { readonly: true });
@@ -144,4 +151,9 @@ let msgCounter = 0;
 export function clientMsgId(): string {
   msgCounter += 1;
   return `cm-${Date.now()}-${msgCounter}`;
+}
+
+/** Whether a conversation is with a person, not the assistant every user has (tests about people use this). */
+export function withPerson(conversation: { kind?: string; peer?: { id: string } }): boolean {
+  return conversation.peer?.id !== ASSISTANT_USER_ID;
 }

@@ -1,6 +1,6 @@
 import type { DirectConversation } from '@confab/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, befriend, clientMsgId, connect, emitWithAck, nextEvent, record, registerUser, sleep, startServer, type TestServer } from './helpers.js';
+import { api, befriend, clientMsgId, connect, emitWithAck, nextEvent, record, registerUser, sleep, startServer, withPerson, type TestServer } from './helpers.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -61,7 +61,7 @@ describe('read cursors', () => {
     const firstConversation = await befriend(t.url, me, first);
     const secondConversation = await befriend(t.url, me, second);
     const socket = await connect(t.url, me.token);
-    const order = async () => ((await api(t.url, 'GET', '/conversations', { token: me.token })).body.conversations as DirectConversation[]).filter((c) => c.peer.id !== 'u_assistant').map((c) => c.id);
+    const order = async () => ((await api(t.url, 'GET', '/conversations', { token: me.token })).body.conversations as DirectConversation[]).filter(withPerson).map((c) => c.id);
     expect(await order()).toEqual([secondConversation, firstConversation]);
     await sleep(5);
     await emitWithAck(socket, 'message:send', { conversationId: firstConversation, clientMsgId: clientMsgId(), type: 'text', content: { text: 'bump' } });

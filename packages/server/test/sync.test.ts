@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { befriend, clientMsgId, connect, emitWithAck, nextEvent, registerUser, startServer, type TestServer } from './helpers.js';
+import { clientMsgId, connect, emitWithAck, nextEvent, registerUser, startServer, withPerson, friendPair, type TestServer } from './helpers.js';
 
 /** Leaves out the assistant's conversation, which every user has (and a client without its cursor is sent). */
 function peopleOnly<T extends { conversations?: { conversation: { peer: { id: string } } }[] }>(result: T): T {
-  return { ...result, conversations: result.conversations?.filter((entry) => entry.conversation.peer.id !== 'u_assistant') };
+  return { ...result, conversations: result.conversations?.filter((entry) => withPerson(entry.conversation)) };
 }
 
 let t: TestServer;
@@ -14,12 +14,7 @@ afterAll(async () => {
   await t.stop();
 });
 
-async function pair() {
-  const alice = await registerUser(t.url, 'alice');
-  const bob = await registerUser(t.url, 'bob');
-  const conversationId = await befriend(t.url, alice, bob);
-  return { alice, bob, conversationId };
-}
+const pair = () => friendPair(t.url);
 
 describe('sync', () => {
   it('answers the missing seq range from a cursor in bounded pages, then nothing once in step', async () => {
