@@ -6,9 +6,22 @@ import { systemNoticeText } from './notices.js';
  * a flag or a family like "👩‍👩‍👧" is never split; adds "…" when something was cut.
  */
 export function cutText(text: string, maxLength: number): string {
-  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
-  const pieces = Segmenter ? Array.from(new Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (part) => part.segment) : Array.from(text);
+  // Most previews are short: no segmenting when even one code unit per character fits.
+  if (text.length <= maxLength) return text;
+  const segmenter = graphemes();
+  const pieces = segmenter ? Array.from(segmenter.segment(text), (part) => part.segment) : Array.from(text);
   return pieces.length <= maxLength ? text : `${pieces.slice(0, Math.max(0, maxLength - 1)).join('')}…`;
+}
+
+let segmenter: Intl.Segmenter | null | undefined;
+
+/** One grapheme segmenter, made on first use (null where the platform has none). */
+function graphemes(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+    segmenter = Segmenter ? new Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  }
+  return segmenter;
 }
 
 /** Markdown marks that mean nothing in a one-line preview of an AI reply: headings, emphasis, code, links. */
