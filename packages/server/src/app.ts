@@ -6,6 +6,11 @@ import { createTokenService, type TokenService } from './auth/tokens.js';
 import type { ServerConfig } from './config.js';
 import { seedDemo } from './demo.js';
 import { prepareAssistant } from './ai/setup.js';
+import { createMemoryLimits, createRedisLimits } from './ai/limiter.js';
+import { useRedisAdapter } from './cluster/adapter.js';
+import { connectRedis, type RedisConnection } from './cluster/redis.js';
+import { registerMetrics } from './ops/http-metrics.js';
+import { createMetrics } from './ops/metrics.js';
 import { createOpenAIProvider } from './ai/provider.js';
 import { registerAuthRoutes, registerMeRoutes } from './http/auth-routes.js';
 import { requireAuth } from './http/auth.js';
@@ -14,7 +19,7 @@ import { answerClientError, installErrorHandling, sendFrameworkError } from './h
 import { registerFileContentRoute, registerFileRoutes } from './http/files-routes.js';
 import { registerEmbedRoutes } from './http/embed-routes.js';
 import { registerGroupRoutes } from './http/groups-routes.js';
-import { registerHealthRoutes } from './http/health-routes.js';
+import { registerHealthRoutes, type ReadinessCheck } from './http/health-routes.js';
 import { registerRequestRoutes } from './http/requests-routes.js';
 import type { App } from './http/types.js';
 import { registerUserRoutes } from './http/users-routes.js';
@@ -40,6 +45,8 @@ export interface ConfabServer {
   store: Store;
   services: Services;
   tokens: TokenService;
+  /** The Redis connections when `config.redis` is set, else null. */
+  redis: RedisConnection | null;
   /** `http://host:port` once listening; throws before. */
   readonly url: string;
   /** Starts listening on `config.host:config.port`; resolves with the URL. */
@@ -79,6 +86,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 
   const tokens = createTokenService(config.jwtSecret, config.tokenTtlSeconds);
   const io = createRealtime(app.server, tokens);
+  const redis = config.redis ? await connectRedis(config.redis, app.log) : null;
+  if (redis) useRedisAdapter(io, redis);
+  const limitSettings = { perMinute: config.ai.rateLimitPerMinute, maxConcurrent: config.ai.maxConcurrent, now: Date.now };
+  const limits = redis
+    ? createRedisLimits(redis, limitSettings, (error) => app.log.warn({ err: error }, 'assistant limits: redis failed'))
+    : createMemoryLimits(limitSettings);
+  const metrics = createMetrics(() => io.engine.clientsCount);
   const provider = config.ai.provider ? createOpenAIProvider(config.ai.provider) : null;
   const services = createServices(
     { store, notifier: createSocketNotifier(io), now: Date.now, dmPolicy: config.dmPolicy, embedApps: config.embedApps },
@@ -90,20 +104,30 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         maxFileBytes: config.maxFileBytes,
         fileTypes: config.fileTypes,
       },
-      assistant: { ai: config.ai, provider, log: app.log },
+      assistant: { ai: config.ai, provider, log: app.log, limits },
     },
   );
   await prepareAssistant(store, config.ai);
   const drain = createDrain();
-  serveRealtime(io, services, app.log, drain);
+  serveRealtime(io, services, app.log, drain, (event, seconds, response) => metrics.ack(event, seconds, response));
+  const readiness: ReadinessCheck[] = [
+    {
+      name: 'shutdown',
+      check: async () => {
+        if (drain.closing) throw new Error('draining for shutdown');
+      },
+    },
+  ];
+  if (redis) readiness.push({ name: 'redis', check: () => redis.ping() });
+  registerMetrics(app, metrics);
 
   if (config.embedDir) await registerEmbedRoutes(app, config.embedDir, config.embedOrigins);
   if (config.webDir) await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true });
   installErrorHandling(app, { spaFallback: config.webDir !== null });
-  registerHealthRoutes(app, store);
+  registerHealthRoutes(app, store, readiness);
   await app.register(
     async (api: App) => {
-      registerHealthRoutes(api, store);
+      registerHealthRoutes(api, store, readiness);
       registerAuthRoutes(api, services);
       registerFileContentRoute(api, services, Date.now);
       await api.register(async (authed: App) => {
@@ -134,6 +158,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     store,
     services,
     tokens,
+    redis,
     get url() {
       return listeningUrl(app);
     },
@@ -149,6 +174,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
           await new Promise((resolve) => setTimeout(resolve, ACK_FLUSH_MS));
           await app.close();
         } finally {
+          await redis?.close();
           await store.close();
         }
       })();

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { LIMITS } from '@confab/protocol';
 import { aiConfig, type AiConfig } from './config/ai.js';
+import { redisConfig, type RedisConfig } from './config/redis.js';
 import { CONFIG_OPTIONS, ConfigError, LOG_LEVELS, parseCliArgs, type OptionFlag } from './config/options.js';
 import { booleanOption, integerOption, listOption, loadOrCreateJwtSecret, webDirOption } from './config/values.js';
 import { defaultEmbedDir, parseDmPolicy, parseEmbedApps, parseOrigins } from './embed-config.js';
@@ -9,6 +10,7 @@ export { CONFIG_OPTIONS, ConfigError, helpText, parseCliArgs } from './config/op
 export type { CliArgs } from './config/options.js';
 export { loadOrCreateJwtSecret } from './config/values.js';
 export type { AiConfig, AiProviderConfig } from './config/ai.js';
+export type { RedisConfig } from './config/redis.js';
 
 /** Everything the server needs to start. Made by {@link loadConfig}. */
 export interface ServerConfig {
@@ -49,6 +51,8 @@ export interface ServerConfig {
   embedApps: EmbedApp[];
   /** Who may open a direct conversation with whom: only friends, or anyone. @default 'friends' */
   dmPolicy: DmPolicy;
+  /** Redis for several nodes (socket.io fan-out, shared AI limits), or null for one node. @default null */
+  redis: RedisConfig | null;
 }
 
 /** An application allowed to sign host identity tokens (`kid` = id). */
@@ -103,6 +107,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     embedOrigins: parseOrigins(text('embed-origins')),
     embedApps: parseEmbedApps(text('embed-apps')),
     dmPolicy: parseDmPolicy(text('dm-policy')),
+    redis: redisConfig(text),
   };
 }
 

@@ -6,7 +6,7 @@ import { newId } from '../ids.js';
 import type { ServiceContext } from '../services/context.js';
 import type { ConversationRecord } from '../storage/store.js';
 import { ASSISTANT_USER_ID, isAssistant } from './assistant-user.js';
-import { createRateLimiter } from './limiter.js';
+import { createMemoryLimits, type AssistantLimits } from './limiter.js';
 import { buildContext, NOT_CONFIGURED_TEXT } from './prompt.js';
 import { classifyProviderError, type ChatProvider } from './provider.js';
 import { streamReply } from './stream.js';
@@ -23,6 +23,8 @@ export interface AssistantOptions {
   /** null when no provider is configured. */
   provider: ChatProvider | null;
   log: FastifyBaseLogger;
+  /** Concurrency and per-user rate. @default in memory, for one node */
+  limits?: AssistantLimits;
 }
 
 const errorContent = (text: string, code: AiErrorCode, message: string): AiReplyContent => ({ text, status: 'error', error: { code, message } });
@@ -34,24 +36,24 @@ const errorContent = (text: string, code: AiErrorCode, message: string): AiReply
 export function createAssistantService(context: ServiceContext, options: AssistantOptions) {
   const { store, notifier } = context;
   const { ai, provider, log } = options;
-  const limiter = createRateLimiter(ai.rateLimitPerMinute, 60_000, context.now);
+  const limits = options.limits ?? createMemoryLimits({ perMinute: ai.rateLimitPerMinute, maxConcurrent: ai.maxConcurrent, now: context.now });
   const inflight = new Map<string, InFlight>();
-  let active = 0;
 
   function push(conversation: ConversationRecord, event: 'message:new' | 'message:updated', message: Message): void {
     for (const memberId of conversation.memberIds) if (!isAssistant(memberId)) notifier.toUser(memberId, event, message);
   }
 
-  /** A final content when the reply cannot stream now; null when it may (a slot is then reserved). */
-  function admit(userId: string): AiReplyContent | null {
-    if (!provider) return { text: NOT_CONFIGURED_TEXT, status: 'complete' };
-    if (active >= ai.maxConcurrent) return errorContent('', 'BUSY', 'The assistant is answering too many people right now. Retry in a moment.');
-    if (!limiter.take(userId)) return errorContent('', 'RATE_LIMITED', `You can ask the assistant ${ai.rateLimitPerMinute} times a minute. Retry in a moment.`);
-    active++;
-    return null;
+  /** A final content when the reply cannot stream now; else null and `release` frees the reserved slot. */
+  async function admit(userId: string): Promise<{ final: AiReplyContent | null; release: () => void }> {
+    const none = (): void => undefined;
+    if (!provider) return { final: { text: NOT_CONFIGURED_TEXT, status: 'complete' }, release: none };
+    const admission = await limits.admit(userId);
+    if (admission.admitted) return { final: null, release: admission.release };
+    if (admission.reason === 'busy') return { final: errorContent('', 'BUSY', 'The assistant is answering too many people right now. Retry in a moment.'), release: none };
+    return { final: errorContent('', 'RATE_LIMITED', `You can ask the assistant ${ai.rateLimitPerMinute} times a minute. Retry in a moment.`), release: none };
   }
 
-  function run(conversation: ConversationRecord, reply: Message): Promise<Message> {
+  function run(conversation: ConversationRecord, reply: Message, release: () => void): Promise<Message> {
     const entry: InFlight = { controller: new AbortController(), reason: null, done: Promise.resolve(reply) };
     inflight.set(reply.id, entry);
     entry.done = generate(conversation, reply, entry)
@@ -61,7 +63,7 @@ export function createAssistantService(context: ServiceContext, options: Assista
       })
       .finally(() => {
         inflight.delete(reply.id);
-        active--;
+        release();
       });
     return entry.done;
   }
@@ -114,7 +116,7 @@ export function createAssistantService(context: ServiceContext, options: Assista
     /** Answers a message just stored in a conversation with the assistant. Never throws. */
     async onMessageCreated(conversation: ConversationRecord, message: Message): Promise<void> {
       if (!conversation.memberIds.includes(ASSISTANT_USER_ID) || isAssistant(message.senderId)) return;
-      const final = admit(message.senderId);
+      const { final, release } = await admit(message.senderId);
       try {
         const result = await store.appendMessage({
           id: newId('m'),
@@ -128,9 +130,9 @@ export function createAssistantService(context: ServiceContext, options: Assista
         });
         if (result.outcome !== 'created') throw new Error('reply already exists');
         push(conversation, 'message:new', result.message);
-        if (!final) void run(conversation, result.message);
+        if (!final) void run(conversation, result.message, release);
       } catch (error) {
-        if (!final) active--;
+        release();
         log.error({ err: error, messageId: message.id }, 'could not start an AI reply');
       }
     },
@@ -150,14 +152,17 @@ export function createAssistantService(context: ServiceContext, options: Assista
       const { reply, conversation } = await replyOf(userId, messageId);
       if (inflight.has(messageId) || reply.content.status === 'streaming') throw new ApiError('CONFLICT', 'This reply is still being generated');
       if (reply.content.status === 'complete') throw new ApiError('CONFLICT', 'This reply is already complete');
-      const final = admit(userId);
-      const restarted = await store.updateMessageContent(messageId, final ?? { text: '', status: 'streaming', deltas: 0 });
+      const { final, release } = await admit(userId);
+      const restarted = await store.updateMessageContent(messageId, final ?? { text: '', status: 'streaming', deltas: 0 }).catch((error: unknown) => {
+        release();
+        throw error;
+      });
       if (!restarted) {
-        if (!final) active--;
+        release();
         throw new ApiError('NOT_FOUND', 'No such message');
       }
       push(conversation, 'message:updated', restarted);
-      if (!final) void run(conversation, restarted);
+      if (!final) void run(conversation, restarted, release);
       return restarted;
     },
 

@@ -31,6 +31,8 @@ export const CONFIG_OPTIONS = [
   { flag: 'log-level', env: 'CONFAB_LOG_LEVEL', kind: 'string', description: 'log level: fatal, error, warn, info, debug, trace, silent (default info)' },
   { flag: 'max-file-bytes', env: 'CONFAB_MAX_FILE_BYTES', kind: 'string', description: 'largest uploaded file in bytes (default 20971520 = 20 MB)' },
   { flag: 'file-types', env: 'CONFAB_FILE_TYPES', kind: 'string', description: 'comma-separated detected MIME types allowed for upload (default: any)' },
+  { flag: 'redis-url', env: 'CONFAB_REDIS_URL', kind: 'string', description: 'Redis for several server nodes: fan-out and shared limits (default: none, one node)' },
+  { flag: 'redis-prefix', env: 'CONFAB_REDIS_PREFIX', kind: 'string', description: 'prefix of every Redis key and channel (default confab)' },
   { flag: 'ai-base-url', env: 'CONFAB_AI_BASE_URL', kind: 'string', description: 'OpenAI-compatible API base URL (default https://api.openai.com/v1 when a key is set)' },
   { flag: 'ai-api-key', env: 'CONFAB_AI_API_KEY', kind: 'string', description: 'API key of the AI provider' },
   { flag: 'ai-model', env: 'CONFAB_AI_MODEL', kind: 'string', description: 'model name, required with a provider (e.g. gpt-4o-mini, llama3.2)' },

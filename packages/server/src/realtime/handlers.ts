@@ -46,6 +46,9 @@ function handlerTable(services: Services): HandlerTable {
   };
 }
 
+/** Told of every ack sent (for metrics): the event, seconds since it arrived, and the response. */
+export type AckObserver = (event: EventName, seconds: number, response: { ok: boolean; error?: WireError; message?: { type?: string } }) => void;
+
 const SHUTTING_DOWN: WireError = { code: 'UNAVAILABLE', message: 'The server is shutting down; try again shortly' };
 
 /**
@@ -53,7 +56,7 @@ const SHUTTING_DOWN: WireError = { code: 'UNAVAILABLE', message: 'The server is 
  * Bad input is answered, never thrown, and never disconnects; a missing ack is tolerated. While the
  * server shuts down (`drain.closing`), events are answered UNAVAILABLE and not run.
  */
-export function createEventBinder(services: Services, log: FastifyBaseLogger, drain: Drain = createDrain()) {
+export function createEventBinder(services: Services, log: FastifyBaseLogger, drain: Drain = createDrain(), onAck: AckObserver = () => undefined) {
   const table = handlerTable(services);
   const validators = new Map<EventName, Validator<unknown>>(
     (Object.keys(table) as EventName[]).map((event) => [event, compileValidator(table[event].schema, `${event} payload`)]),
@@ -67,19 +70,22 @@ export function createEventBinder(services: Services, log: FastifyBaseLogger, dr
         const last = args[args.length - 1];
         const ack = typeof last === 'function' ? (last as (response: unknown) => void) : undefined;
         const payload = ack && args.length === 1 ? undefined : args[0];
+        const started = performance.now();
         if (drain.closing) {
           ack?.({ ok: false, error: SHUTTING_DOWN });
+          onAck(event, (performance.now() - started) / 1000, { ok: false, error: SHUTTING_DOWN });
           return;
         }
         await drain.run(async () => {
-          let response: unknown;
+          let response: Parameters<AckObserver>[2];
           try {
             const result = await table[event].run(socket.data.userId, validate(payload));
             response = { ok: true, ...result };
           } catch (error) {
-            response = { ok: false, error: wireErrorFor(error, log.child({ event, userId: socket.data.userId })) };
+            response = { ok: false, error: wireErrorFor(error, log.child({ event, userId: socket.data.userId, socketId: socket.id })) };
           }
           ack?.(response);
+          onAck(event, (performance.now() - started) / 1000, response);
         });
       };
       socket.on(event, listener as never);

@@ -6,7 +6,7 @@ import type { TokenService } from '../auth/tokens.js';
 import { isApiError } from '../errors.js';
 import type { Services } from '../services/index.js';
 import type { Drain } from './drain.js';
-import { createEventBinder } from './handlers.js';
+import { createEventBinder, type AckObserver } from './handlers.js';
 import { groupRoom, userRoom } from './notifier.js';
 import type { ConfabIo, ConfabSocket } from './types.js';
 
@@ -62,8 +62,8 @@ export function createRealtime(httpServer: HttpServer, tokens: TokenService): Co
  * membership lists (rebuilt on every connect, never carried over), gets the event handlers, and ends
  * when its token expires.
  */
-export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBaseLogger, drain?: Drain): void {
-  const bindEvents = createEventBinder(services, log, drain);
+export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBaseLogger, drain?: Drain, onAck?: AckObserver): void {
+  const bindEvents = createEventBinder(services, log, drain, onAck);
   // Read before the connection completes, so no group message can slip past a just-connected socket.
   io.use((socket, next) => {
     services.groups
@@ -75,6 +75,10 @@ export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBase
       .catch((error: unknown) => next(handshakeError(isApiError(error) ? error.toWire() : { code: 'INTERNAL', message: 'Could not read memberships' })));
   });
   io.on('connection', (socket) => {
+    // One JSON line per connection and per disconnect, with the ids that tie a socket's other lines together.
+    const socketLog = log.child({ socketId: socket.id, userId: socket.data.userId });
+    socketLog.info({ transport: socket.conn.transport.name, address: socket.handshake.address }, 'socket connected');
+    socket.once('disconnect', (reason) => socketLog.info({ reason }, 'socket disconnected'));
     void socket.join([userRoom(socket.data.userId), ...socket.data.groupIds.map(groupRoom)]);
     // A removal between the handshake's read and this join would leave a stale room: read once more.
     services.groups
@@ -82,7 +86,7 @@ export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBase
       .then((current) => {
         for (const groupId of socket.data.groupIds) if (!current.includes(groupId)) void socket.leave(groupRoom(groupId));
       })
-      .catch((error: unknown) => log.error({ err: error }, 'could not re-check group rooms'));
+      .catch((error: unknown) => socketLog.error({ err: error }, 'could not re-check group rooms'));
     bindEvents(socket);
     scheduleExpiry(socket);
   });

@@ -1,0 +1,27 @@
+import type { App } from '../http/types.js';
+import type { Metrics } from './metrics.js';
+
+const ERROR_CODE = /^\{"error":\{"code":"([A-Z_]+)"/;
+
+/**
+ * Times every HTTP request (labelled by its route pattern, never the raw URL, so ids do not make
+ * new series) and counts error bodies by code; serves the registry at `GET /metrics`.
+ */
+export function registerMetrics(app: App, metrics: Metrics): void {
+  const errorCodes = new WeakMap<object, string>();
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode >= 400 && typeof payload === 'string') {
+      const match = ERROR_CODE.exec(payload);
+      if (match) errorCodes.set(request, match[1] as string);
+    }
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.http(request.method, route, reply.statusCode, reply.elapsedTime / 1000, errorCodes.get(request) ?? null);
+  });
+  app.get('/metrics', async (_request, reply) => {
+    const body = await metrics.registry.metrics();
+    return reply.type(metrics.registry.contentType).send(body);
+  });
+}

@@ -1,0 +1,112 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, loadConfig, type ConfabServer } from '../src/index.js';
+import { clusterDatabase, redisUnavailable, TEST_REDIS_URL, uniqueRedisPrefix } from './cluster-helpers.js';
+import { createGroup } from './group-helpers.js';
+import { api, befriend, clientMsgId, connect, emitWithAck, nextEvent, record, registerUser, sleep, tempDir, type ClientSocket } from './helpers.js';
+
+const skipReason = await redisUnavailable();
+if (skipReason) console.warn(`[cluster] skipped: ${skipReason}`);
+
+/** Two in-process nodes on one database and one Redis prefix (the e2e cluster test runs real processes). */
+describe.skipIf(skipReason !== null)('two nodes on one database and Redis', () => {
+  const dir = tempDir();
+  const prefix = uniqueRedisPrefix('nodes');
+  const nodes: ConfabServer[] = [];
+  const urls: string[] = [];
+  const sockets: ClientSocket[] = [];
+
+  beforeAll(async () => {
+    const database = clusterDatabase(dir);
+    for (const name of ['a', 'b']) {
+      const argv = ['--port', '0', '--data-dir', `${dir}/${name}`, '--log-level', 'silent', '--jwt-secret', 'cluster-test-secret-0123456789abcdef', '--redis-url', TEST_REDIS_URL, '--redis-prefix', prefix, ...database.argv];
+      const node = await createServer(loadConfig(argv, database.env));
+      urls.push(await node.listen());
+      nodes.push(node);
+    }
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    for (const node of nodes) await node.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const on = async (node: number, token: string): Promise<ClientSocket> => {
+    const socket = await connect(urls[node] as string, token);
+    sockets.push(socket);
+    return socket;
+  };
+
+  it('a 1:1 message sent on node a reaches the receiver on node b', async () => {
+    const alice = await registerUser(urls[0] as string, 'alice');
+    const bob = await registerUser(urls[1] as string, 'bob');
+    const conversationId = await befriend(urls[0] as string, alice, bob);
+    const aliceSocket = await on(0, alice.token);
+    const bobSocket = await on(1, bob.token);
+    const arrival = nextEvent(bobSocket, 'message:new');
+    const ack = await emitWithAck(aliceSocket, 'message:send', { conversationId, clientMsgId: clientMsgId(), type: 'text', content: { text: 'across nodes' } });
+    expect(ack).toMatchObject({ ok: true, message: { seq: 1 } });
+    expect(await arrival).toMatchObject({ id: ack.message.id, seq: 1, content: { text: 'across nodes' } });
+  });
+
+  it('a member removed from a group leaves its room on every node: neither of her tabs gets the next message', async () => {
+    const owner = await registerUser(urls[0] as string, 'owner');
+    const carol = await registerUser(urls[0] as string, 'carol');
+    const dave = await registerUser(urls[1] as string, 'dave');
+    await befriend(urls[0] as string, owner, carol);
+    await befriend(urls[0] as string, owner, dave);
+    const group = await createGroup(urls[0] as string, owner, [carol, dave]);
+    const ownerSocket = await on(0, owner.token);
+    const carolTabs = [await on(0, carol.token), await on(1, carol.token)];
+    const daveSocket = await on(1, dave.token);
+    const carolGot = carolTabs.map((tab) => record(tab, 'message:new'));
+
+    const before = nextEvent(daveSocket, 'message:new');
+    await emitWithAck(ownerSocket, 'message:send', { conversationId: group.id, clientMsgId: clientMsgId(), type: 'text', content: { text: 'all here' } });
+    await before;
+    await sleep(100);
+    expect(carolGot.map((got) => got.map((message) => message.content))).toEqual([[{ text: 'all here' }], [{ text: 'all here' }]]);
+
+    // Removed through node b; her tab on node a must leave the room too.
+    const removed = await api(urls[1] as string, 'DELETE', `/groups/${group.id}/members/${carol.user.id}`, { token: owner.token });
+    expect(removed.status).toBe(200);
+    await sleep(200);
+    for (const got of carolGot) got.length = 0;
+    const after = nextEvent(daveSocket, 'message:new');
+    await emitWithAck(ownerSocket, 'message:send', { conversationId: group.id, clientMsgId: clientMsgId(), type: 'text', content: { text: 'carol is gone' } });
+    expect(await after).toMatchObject({ content: { text: 'carol is gone' } });
+    await sleep(300);
+    expect(carolGot.map((got) => got.filter((message) => message.conversationId === group.id && message.type === 'text'))).toEqual([[], []]);
+  });
+
+  it('/readyz checks Redis: 200 while connected, 503 naming redis once its connection is gone', async () => {
+    expect((await fetch(`${urls[0]}/readyz`)).status).toBe(200);
+    const node = nodes[1] as ConfabServer;
+    await node.redis?.commands.disconnect();
+    const response = await fetch(`${urls[1]}/readyz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ error: { code: 'UNAVAILABLE', message: 'Not ready: redis check failed' } });
+    await node.redis?.commands.connect();
+    expect((await fetch(`${urls[1]}/readyz`)).status).toBe(200);
+  });
+});
+
+describe('Redis configuration', () => {
+  it('fails the start with a clear error when Redis cannot be reached, naming the URL without its password', async () => {
+    const dir = tempDir();
+    const config = loadConfig(['--port', '0', '--data-dir', dir, '--log-level', 'silent', '--redis-url', 'redis://user:hunter2@127.0.0.1:1'], {});
+    await expect(createServer(config)).rejects.toThrow('Redis at redis://user:***@127.0.0.1:1 is not reachable');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads CONFAB_REDIS_URL and CONFAB_REDIS_PREFIX, flags winning, and refuses bad values', () => {
+    const dir = tempDir();
+    const base = ['--data-dir', dir, '--jwt-secret', 'x'.repeat(32)];
+    expect(loadConfig(base, {}).redis).toBeNull();
+    expect(loadConfig(base, { CONFAB_REDIS_URL: 'redis://r:6379' }).redis).toEqual({ url: 'redis://r:6379', prefix: 'confab' });
+    expect(loadConfig([...base, '--redis-prefix', 'shop'], { CONFAB_REDIS_URL: 'redis://r:6379', CONFAB_REDIS_PREFIX: 'other' }).redis).toEqual({ url: 'redis://r:6379', prefix: 'shop' });
+    expect(() => loadConfig(base, { CONFAB_REDIS_URL: 'http://r:6379' })).toThrow('Invalid --redis-url "http://r:6379"');
+    expect(() => loadConfig(base, { CONFAB_REDIS_URL: 'redis://r', CONFAB_REDIS_PREFIX: 'a b' })).toThrow('Invalid --redis-prefix "a b"');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
