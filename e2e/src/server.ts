@@ -17,11 +17,11 @@ export interface RunningServer {
 }
 
 /** Starts the built `confab-server` CLI on a random port with a fresh data dir; resolves once it prints its URL. */
-export async function startServer(extraArgs: string[] = [], options: { dataDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(extraArgs: string[] = [], options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'confab-e2e-'));
   const child = spawn(process.execPath, [cliPath, '--port', '0', '--data-dir', dataDir, '--web-dir', webDir, '--log-level', 'warn', ...extraArgs], {
     cwd: repoRoot,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -36,7 +36,8 @@ export function countFigures(sent: number, acked: Message[], stored: Map<string,
       const byId = new Map<string, number>();
       for (const message of held) byId.set(message.id, (byId.get(message.id) ?? 0) + 1);
       const texts = new Map<string, number>();
-      for (const message of held) texts.set(textOf(message), (texts.get(textOf(message)) ?? 0) + 1);
+      // Texts are unique per send; system notices (no text) are told apart by id only.
+      for (const message of held) if (textOf(message) !== '') texts.set(textOf(message), (texts.get(textOf(message)) ?? 0) + 1);
       figures.duplicated += [...texts.values()].reduce((extra, count) => extra + count - 1, 0);
       for (const message of acked) {
         if (message.conversationId !== conversationId) continue;

@@ -27,7 +27,8 @@ export interface ChaosOptions {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 
-async function rest<T>(url: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
+/** One REST call to the server under test; throws with the body on an error status. */
+export async function rest<T>(url: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
   const response = await fetch(`${url}/api/v1${path}`, {
     method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
@@ -39,7 +40,7 @@ async function rest<T>(url: string, method: string, path: string, token?: string
 }
 
 /** Every stored message of a conversation, ascending, through the REST history. */
-async function history(url: string, token: string, conversationId: string): Promise<Message[]> {
+export async function history(url: string, token: string, conversationId: string): Promise<Message[]> {
   const all: Message[] = [];
   for (;;) {
     const page = await rest<HistoryResponse>(url, 'GET', `/conversations/${conversationId}/messages?after=${all.at(-1)?.seq ?? 0}&limit=100`, token);
