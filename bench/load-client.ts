@@ -14,7 +14,7 @@ export interface Peer {
 }
 
 export type Job =
-  | { kind: 'relay'; url: string; pairs: { sender: Peer; receiver: Peer; conversationId: string }[]; warmupMs: number; durationMs: number; window: number }
+  | { kind: 'relay'; url: string; receiverUrl?: string; pairs: { sender: Peer; receiver: Peer; conversationId: string }[]; warmupMs: number; durationMs: number; window: number }
   | { kind: 'fanout'; url: string; sender: Peer; members: Peer[]; conversationId: string; warmup: number; messages: number; window: number }
   | { kind: 'idle'; url: string; peers: Peer[]; count: number; concurrency: number };
 
@@ -35,9 +35,11 @@ function connect(url: string, peer: Peer): Promise<Socket> {
   });
 }
 
+const clientMsgIdOf = (peer: Peer, counter: number): string => `b-${process.pid}-${peer.id}-${counter}`;
+
 /** Sends one text message the way the target expects; resolves with the ack. */
 function send(socket: Socket, peer: Peer, conversationId: string, text: string, counter: number, to?: string): Promise<Ack> {
-  const clientMsgId = `b-${process.pid}-${peer.id}-${counter}`;
+  const clientMsgId = clientMsgIdOf(peer, counter);
   const content = { text };
   if (peer.token) return socket.timeout(10_000).emitWithAck('message:send', { conversationId, clientMsgId, type: 'text', content }) as Promise<Ack>;
   return socket.timeout(10_000).emitWithAck(to ? 'relay' : 'broadcast', { to, room: to ? undefined : conversationId, conversationId, clientMsgId, content }) as Promise<Ack>;
@@ -45,32 +47,55 @@ function send(socket: Socket, peer: Peer, conversationId: string, text: string, 
 
 async function relay(run: Extract<Job, { kind: 'relay' }>) {
   const pairs = await Promise.all(
-    run.pairs.map(async (pair) => ({ ...pair, from: await connect(run.url, pair.sender), to: await connect(run.url, pair.receiver) })),
+    // Receivers on `receiverUrl` (another node of a cluster) when given, else beside their senders.
+    run.pairs.map(async (pair) => ({ ...pair, from: await connect(run.url, pair.sender), to: await connect(run.receiverUrl ?? run.url, pair.receiver) })),
   );
-  let delivered = 0;
-  for (const pair of pairs) pair.to.on('message:new', () => (delivered += 1));
   const start = performance.now();
   const measureFrom = start + run.warmupMs;
   const stopAt = measureFrom + run.durationMs;
+  // Delivery: from the send to the receiver's message:new (on another node in a cluster run).
+  const sentAt = new Map<string, number>();
+  const deliveryMs: number[] = [];
+  let delivered = 0;
+  for (const pair of pairs) {
+    pair.to.on('message:new', (message: { clientMsgId?: string }) => {
+      delivered += 1;
+      const at = sentAt.get(message.clientMsgId ?? '');
+      if (at === undefined) return;
+      sentAt.delete(message.clientMsgId ?? '');
+      const now = performance.now();
+      if (now <= stopAt) deliveryMs.push(now - at);
+    });
+  }
   const latencies: number[] = [];
   let acked = 0;
   let errors = 0;
   let counter = 0;
   const loop = async (pair: (typeof pairs)[number]): Promise<void> => {
     while (performance.now() < stopAt) {
-      const sentAt = performance.now();
+      const sendAt = performance.now();
       counter += 1;
+      if (sendAt >= measureFrom) sentAt.set(clientMsgIdOf(pair.sender, counter), sendAt);
       const ack = await send(pair.from, pair.sender, pair.conversationId, `hello ${counter}`, counter, pair.receiver.id);
       const now = performance.now();
       if (!ack.ok) errors += 1;
-      if (sentAt >= measureFrom && now <= stopAt) {
+      if (sendAt >= measureFrom && now <= stopAt) {
         acked += 1;
-        latencies.push(now - sentAt);
+        latencies.push(now - sendAt);
       }
     }
   };
   await Promise.all(pairs.flatMap((pair) => Array.from({ length: run.window }, () => loop(pair))));
-  return { perSecond: acked / (run.durationMs / 1000), p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), acked, delivered, errors };
+  return {
+    perSecond: acked / (run.durationMs / 1000),
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    deliveredPerSecond: deliveryMs.length / (run.durationMs / 1000),
+    deliveryP99Ms: percentile(deliveryMs, 99),
+    acked,
+    delivered,
+    errors,
+  };
 }
 
 async function fanout(run: Extract<Job, { kind: 'fanout' }>) {

@@ -8,6 +8,7 @@ import { applyMessage, clientSizes, homeList } from './client.js';
 import { root } from './lib/processes.js';
 import { renderDocs } from './lib/report.js';
 import { round, summarise } from './lib/stats.js';
+import { crossNode } from './cluster.js';
 import { groups, sizes, throughput } from './network.js';
 import { cleanStorage, historyPage, largeDatabase, startToReady, storageSizes, writePath } from './storage.js';
 import { measureSizes } from '../scripts/size-budgets.mjs';
@@ -44,6 +45,13 @@ rows.push({ id: 'fanout', name: `fan-out deliveries/s (${sizes.groupMembers} mem
 rows.push({ id: 'fanout-p99', name: 'fan-out delivery p99', unit: 'ms', confab: gr.fanout.map((r) => r.confab.p99Ms), baseline: gr.fanout.map((r) => r.bare.p99Ms), baselineName: 'bare socket.io room broadcast', target: '<= 150 ms', met: (_r, ms) => ms <= 150 });
 rows.push({ id: 'memory', name: `memory per idle connection (${sizes.connections} conns)`, unit: 'bytes', confab: gr.density.map((r) => r.confab.bytesPerConnection as number), baseline: gr.density.map((r) => r.bare.bytesPerConnection as number), baselineName: 'bare socket.io, same rooms', target: '<= 1.3x', met: (r) => r <= 1.3 });
 rows.push({ id: 'storm', name: 'connect storm handshakes/s', unit: 'handshakes/s', confab: gr.density.map((r) => r.confab.perSecond), baseline: gr.density.map((r) => r.bare.perSecond), baselineName: 'bare socket.io', target: '>= 0.5x', met: (r) => r >= 0.5 });
+
+log('3b. cross-node 1:1 (two nodes, Redis)');
+const cross = await crossNode(RUNS, log);
+if (cross) {
+  rows.push({ id: 'cross-node', name: '1:1 acked messages/s, sender on node 1, receiver on node 2', unit: 'msg/s', confab: cross.map((r) => r.confab.perSecond), baseline: cross.map((r) => r.bare.perSecond), baselineName: 'same harness on one node', target: '>= 0.7x', met: (r) => r >= 0.7 });
+  rows.push({ id: 'cross-node-p99', name: 'cross-node 1:1 delivery p99 (send to receiver)', unit: 'ms', confab: cross.map((r) => r.confab.deliveryP99Ms as number), baseline: cross.map((r) => r.bare.deliveryP99Ms as number), baselineName: 'same harness on one node', target: '<= 2x', met: (r) => r <= 2 });
+}
 
 log('4. storage');
 const writes = [];

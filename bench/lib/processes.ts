@@ -55,19 +55,23 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** The built Confab CLI on a random loopback port with `dataDir`; `BENCH_CPU_PROF=<dir>` profiles it (`node --cpu-prof`). */
-export async function startConfab(dataDir: string): Promise<Server> {
+/**
+ * The built Confab CLI on a random loopback port with `dataDir` and `extraArgs` (a cluster node:
+ * `--db`, `--jwt-secret`, `--redis-url`...); `BENCH_CPU_PROF=<dir>` profiles it (`node --cpu-prof`).
+ */
+export async function startConfab(dataDir: string, extraArgs: string[] = []): Promise<Server> {
   const started = performance.now();
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, cli, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = [...profile, cli, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn', ...extraArgs];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const match = await waitForLine(child, /running at (\S+)/);
   return { child, url: match[1] as string, readyMs: performance.now() - started, stop: stopper(child) };
 }
 
-/** The bare socket.io baseline server (bench/bare-server.ts). */
-export async function startBare(): Promise<Server> {
+/** The bare socket.io baseline server (bench/bare-server.ts); `env` may give it a Redis adapter (see there). */
+export async function startBare(env: Record<string, string> = {}): Promise<Server> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(benchDir, 'bare-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'], cwd: root });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(benchDir, 'bare-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'], cwd: root, env: { ...process.env, ...env } });
   const match = await waitForLine(child, /listening at (\S+)/);
   return { child, url: match[1] as string, readyMs: performance.now() - started, stop: stopper(child) };
 }
