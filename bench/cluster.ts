@@ -7,8 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { redisUnavailable, TEST_REDIS_URL, uniqueRedisPrefix } from '../packages/server/test/cluster-helpers.js';
-import type { Peer } from './load-client.js';
-import { befriend, registerUsers } from './lib/confab-api.js';
+import { friendPairs } from './lib/confab-api.js';
 import { runLoad, startConfab, type Server } from './lib/processes.js';
 import { sizes, type Pair } from './network.js';
 
@@ -33,13 +32,7 @@ export async function crossNode(runs: number, log: (line: string) => void): Prom
     servers.push(node1);
     const node2 = await startConfab(join(dir, 'node2'), [...shared, ...redis]);
     servers.push(node2);
-    const users = await registerUsers(node1.url, sizes.pairs * 2);
-    const pairs = [];
-    for (let i = 0; i < sizes.pairs; i++) {
-      const sender = users[2 * i] as Peer;
-      const receiver = users[2 * i + 1] as Peer;
-      pairs.push({ sender, receiver, conversationId: await befriend(node1.url, sender, receiver) });
-    }
+    const pairs = await friendPairs(node1.url, sizes.pairs);
     const relay = { kind: 'relay' as const, window: sizes.window, warmupMs: sizes.warmupMs, durationMs: sizes.durationMs, pairs };
     const results: Pair[] = [];
     for (let run = 0; run < runs; run++) {

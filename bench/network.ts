@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Peer } from './load-client.js';
-import { befriend, createGroup, registerUsers } from './lib/confab-api.js';
+import { befriend, createGroup, friendPairs, registerUsers } from './lib/confab-api.js';
 import { rssOf, runHeldLoad, runLoad, startBare, startConfab, type Server } from './lib/processes.js';
 
 export const sizes = {
@@ -52,13 +52,7 @@ const strip = (peer: Peer): Peer => ({ id: peer.id, rooms: peer.rooms });
 export async function throughput(runs: number): Promise<Pair[]> {
   const relay = { kind: 'relay' as const, window: sizes.window, warmupMs: sizes.warmupMs, durationMs: sizes.durationMs };
   return withConfab(async (confab) => {
-    const users = await registerUsers(confab.url, sizes.pairs * 2);
-    const pairs = [];
-    for (let i = 0; i < sizes.pairs; i++) {
-      const sender = users[2 * i] as Peer;
-      const receiver = users[2 * i + 1] as Peer;
-      pairs.push({ sender, receiver, conversationId: await befriend(confab.url, sender, receiver) });
-    }
+    const pairs = await friendPairs(confab.url, sizes.pairs);
     const barePairs = pairs.map((pair) => ({ sender: strip(pair.sender), receiver: strip(pair.receiver), conversationId: pair.conversationId }));
     const results: Pair[] = [];
     for (let run = 0; run < runs; run++) {

@@ -48,3 +48,15 @@ export async function createGroup(url: string, owner: Peer, members: Peer[], nam
   for (const member of members.slice(100)) await api(url, 'POST', `/groups/${created.group.id}/members`, owner.token, { userId: member.id });
   return created.group.id;
 }
+
+/** `count` new pairs of friends: each a sender, a receiver and their direct conversation. */
+export async function friendPairs(url: string, count: number): Promise<{ sender: Peer; receiver: Peer; conversationId: string }[]> {
+  const users = await registerUsers(url, count * 2);
+  const pairs = [];
+  for (let i = 0; i < count; i++) {
+    const sender = users[2 * i] as Peer;
+    const receiver = users[2 * i + 1] as Peer;
+    pairs.push({ sender, receiver, conversationId: await befriend(url, sender, receiver) });
+  }
+  return pairs;
+}
