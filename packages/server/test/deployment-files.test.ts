@@ -158,3 +158,11 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     for (const value of Object.values(secret)) expect(value).toContain('change-me');
   });
 });
+
+describe('docs/deployment.md', () => {
+  it('lists every CONFAB_* variable the server reads', () => {
+    const page = read('docs/deployment.md');
+    const missing = [...knownVariables].filter((name) => !page.includes(`| \`${name}\` |`));
+    expect(missing).toEqual([]);
+  });
+});
