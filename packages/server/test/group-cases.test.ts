@@ -128,11 +128,13 @@ describe('friend requests both ways at once', () => {
     await sleep(gapMs);
     const fromBob = api(server.url, 'POST', '/requests', { token: bob.token, body: { kind: 'friend', targetId: alice.user.id } });
     const results = await Promise.all([fromAlice, fromBob]);
-    const aliceRequest = results[0].body.request ?? (await api(server.url, 'GET', '/requests', { token: bob.token })).body.requests[0];
-    // bob then sends two accepts at once.
+    // Sent at the same moment, either may land first and be the one stored (201); its target then
+    // sends two accepts at once (the other side's request was accepted by the second POST, 200).
+    const stored = results.find((result) => result.status === 201)?.body.request;
+    const target = stored?.to.id === alice.user.id ? alice : bob;
     const accepts = await Promise.all([
-      api(server.url, 'POST', `/requests/${aliceRequest.id}/accept`, { token: bob.token }),
-      api(server.url, 'POST', `/requests/${aliceRequest.id}/accept`, { token: bob.token }),
+      api(server.url, 'POST', `/requests/${stored?.id}/accept`, { token: target.token }),
+      api(server.url, 'POST', `/requests/${stored?.id}/accept`, { token: target.token }),
     ]);
     await sleep(150);
     const db = openDb(server.config);
