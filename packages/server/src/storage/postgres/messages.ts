@@ -1,0 +1,71 @@
+import type { Message } from '@confab/protocol';
+import type { Pool } from 'pg';
+import { MESSAGE_COLUMNS, messageFromRow, type MessageRow } from '../sqlite/rows.js';
+import type { AppendResult, NewMessage, Store } from '../store.js';
+import { insertWithNextSeq } from './append.js';
+import { inTransaction, RollBack, type Queryable } from './transaction.js';
+
+export type MessageMethods = Pick<Store, 'appendMessage' | 'listMessages' | 'getMessage' | 'updateMessageContent' | 'endStreamingReplies'>;
+
+/** The message stored earlier under the same (sender, clientMsgId): the same one, or one of another conversation. */
+async function findByClientId(db: Queryable, message: NewMessage): Promise<AppendResult | null> {
+  const { rows } = await db.query<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE sender_id = $1 AND client_msg_id = $2`, [message.senderId, message.clientMsgId]);
+  const row = rows[0];
+  if (!row) return null;
+  return { outcome: row.conversation_id === message.conversationId ? 'duplicate' : 'conflict', message: messageFromRow(row) };
+}
+
+async function messageById(db: Queryable, id: string): Promise<Message | null> {
+  const { rows } = await db.query<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = $1`, [id]);
+  return rows[0] ? messageFromRow(rows[0]) : null;
+}
+
+/** The durable log: appends with gap-free seqs, idempotent per (sender, clientMsgId); history pages; AI reply updates. */
+export function messageMethods(pool: Pool): MessageMethods {
+  return {
+    async appendMessage(message) {
+      const earlier = await findByClientId(pool, message);
+      if (earlier) return earlier;
+      const created = await inTransaction(pool, async (client) => {
+        const stored = await insertWithNextSeq(client, message);
+        // Another writer stored the same (sender, clientMsgId) first: undo the seq, answer with theirs.
+        if (!stored) throw new RollBack(null);
+        return stored;
+      });
+      if (created) return { outcome: 'created', message: created };
+      const original = await findByClientId(pool, message);
+      if (!original) throw new Error(`Message ${message.senderId}/${message.clientMsgId} vanished after a conflict`);
+      return original;
+    },
+
+    async listMessages(conversationId, range) {
+      const ascending = range.after !== undefined;
+      const { rows } = ascending
+        ? await pool.query<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq ASC LIMIT $3`, [conversationId, range.after, range.limit + 1])
+        : await pool.query<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`, [
+            conversationId,
+            range.before ?? Number.MAX_SAFE_INTEGER,
+            range.limit + 1,
+          ]);
+      const hasMore = rows.length > range.limit;
+      const page = rows.slice(0, range.limit).map(messageFromRow);
+      return { messages: ascending ? page : page.reverse(), hasMore };
+    },
+
+    getMessage: (id) => messageById(pool, id),
+
+    async updateMessageContent(id, content) {
+      const { rows } = await pool.query<MessageRow>(`UPDATE messages SET content = $1 WHERE id = $2 RETURNING ${MESSAGE_COLUMNS}`, [JSON.stringify(content), id]);
+      return rows[0] ? messageFromRow(rows[0]) : null;
+    },
+
+    async endStreamingReplies(error) {
+      const { rowCount } = await pool.query(
+        `UPDATE messages SET content = jsonb_build_object('text', content -> 'text', 'status', 'error', 'error', $1::jsonb)
+         WHERE type = 'ai' AND content ->> 'status' = 'streaming'`,
+        [JSON.stringify(error)],
+      );
+      return rowCount ?? 0;
+    },
+  };
+}
