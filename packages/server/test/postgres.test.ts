@@ -1,9 +1,10 @@
-import pg from 'pg';
+import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgres, PG_MIGRATIONS } from '../src/storage/postgres/migrations.js';
 import { createPool } from '../src/storage/postgres/pool.js';
 import { MIGRATIONS } from '../src/storage/sqlite/migrations.js';
 import { api, registerUser, startServer } from './helpers.js';
+import { SECOND_PENDING_REQUEST, VERSION_4_ROWS } from './migration-fixtures.js';
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from './storage-contract/pg-database.js';
 
 const adminUrl = testDatabaseUrl();
@@ -16,7 +17,7 @@ describe.skipIf(!adminUrl)('PostgreSQL backend', () => {
   afterAll(() => database?.drop());
 
   /** A new schema of the test database, and a pool on it (`search_path` in the URL) for each node asked for. */
-  async function schemaPools(schema: string, nodes = 1): Promise<pg.Pool[]> {
+  async function schemaPools(schema: string, nodes = 1): Promise<Pool[]> {
     const setup = createPool(database.url, { max: 1 });
     await setup.query(`CREATE SCHEMA ${schema}`);
     await setup.end();
@@ -30,7 +31,7 @@ describe.skipIf(!adminUrl)('PostgreSQL backend', () => {
   });
 
   it('applies each version once when two nodes start at once', async () => {
-    const [nodeA, nodeB] = (await schemaPools('two_nodes', 2)) as [pg.Pool, pg.Pool];
+    const [nodeA, nodeB] = (await schemaPools('two_nodes', 2)) as [Pool, Pool];
     const [appliedA, appliedB] = await Promise.all([migratePostgres(nodeA), migratePostgres(nodeB)]);
     expect([...appliedA, ...appliedB].sort()).toEqual(MIGRATIONS.map((migration) => migration.version));
     const { rows } = await nodeA.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
@@ -39,17 +40,9 @@ describe.skipIf(!adminUrl)('PostgreSQL backend', () => {
   });
 
   it('migration 5 keeps conversations and messages, widens the kind, and settles pairs pending both ways', async () => {
-    const [pool] = (await schemaPools('from_v4')) as [pg.Pool];
+    const [pool] = (await schemaPools('from_v4')) as [Pool];
     expect(await migratePostgres(pool, PG_MIGRATIONS.filter((migration) => migration.version <= 4))).toEqual([1, 2, 3, 4]);
-    await pool.query(`
-      INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES ('u_a', 'a', 'A', 'x', 1), ('u_b', 'b', 'B', 'x', 1);
-      INSERT INTO conversations (id, kind, direct_key, last_seq, created_at) VALUES ('c_ab', 'direct', 'u_a:u_b', 1, 1);
-      INSERT INTO conversation_members (conversation_id, user_id, read_seq) VALUES ('c_ab', 'u_a', 1), ('c_ab', 'u_b', 0);
-      INSERT INTO messages (id, conversation_id, seq, sender_id, client_msg_id, type, content, created_at)
-        VALUES ('m_1', 'c_ab', 1, 'u_a', 'k1', 'text', '{"text":"hi"}', 1);
-      INSERT INTO requests (id, kind, from_id, to_id, status, created_at, updated_at) VALUES
-        ('r_1', 'friend', 'u_a', 'u_b', 'pending', 10, 10), ('r_2', 'friend', 'u_b', 'u_a', 'pending', 20, 20);
-    `);
+    await pool.query(VERSION_4_ROWS);
     await expect(pool.query("INSERT INTO conversations (id, kind, created_at) VALUES ('c_g0', 'group', 1)")).rejects.toThrow(/conversations_kind_check/);
     expect(await migratePostgres(pool)).toEqual([5]);
     expect((await pool.query('SELECT COUNT(*) AS n FROM conversation_members')).rows).toEqual([{ n: 2 }]);
@@ -60,7 +53,7 @@ describe.skipIf(!adminUrl)('PostgreSQL backend', () => {
     ]);
     await pool.query("INSERT INTO conversations (id, kind, created_at) VALUES ('c_g1', 'group', 1)");
     await expect(
-      pool.query("INSERT INTO requests (id, kind, from_id, to_id, status, created_at, updated_at) VALUES ('r_3', 'friend', 'u_b', 'u_a', 'pending', 30, 30)"),
+      pool.query(SECOND_PENDING_REQUEST),
     ).rejects.toThrow(/requests_one_pending_pair/);
     await pool.end();
   });
