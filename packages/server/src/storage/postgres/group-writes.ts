@@ -8,7 +8,7 @@ export type GroupWriteMethods = Pick<GroupStore, 'createGroup' | 'updateGroup' |
 
 /** Appends a system notice with the next seq (the actor's cursor moves to it if they are a member). In a transaction. */
 export async function appendNotice(client: PoolClient, groupId: string, notice: NewNotice): Promise<Message> {
-  const message = await insertWithNextSeq(client, {
+  return insertWithNextSeq(client, {
     id: notice.id,
     conversationId: groupId,
     senderId: notice.content.actorId,
@@ -17,8 +17,6 @@ export async function appendNotice(client: PoolClient, groupId: string, notice: 
     content: notice.content,
     createdAt: notice.createdAt,
   });
-  if (!message) throw new Error(`Notice ${notice.id} is stored already`);
-  return message;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { MESSAGE_COLUMNS, messageFromRow, type MessageRow } from '../sqlite/rows.js';
 import type { AppendResult, NewMessage, Store } from '../store.js';
 import { insertWithNextSeq } from './append.js';
-import { inTransaction, RollBack, type Queryable } from './transaction.js';
+import { isUniqueViolation, type Queryable } from './transaction.js';
 
 export type MessageMethods = Pick<Store, 'appendMessage' | 'listMessages' | 'getMessage' | 'updateMessageContent' | 'endStreamingReplies'>;
 
@@ -24,18 +24,14 @@ async function messageById(db: Queryable, id: string): Promise<Message | null> {
 export function messageMethods(pool: Pool): MessageMethods {
   return {
     async appendMessage(message) {
-      const earlier = await findByClientId(pool, message);
-      if (earlier) return earlier;
-      const created = await inTransaction(pool, async (client) => {
-        const stored = await insertWithNextSeq(client, message);
-        // Another writer stored the same (sender, clientMsgId) first: undo the seq, answer with theirs.
-        if (!stored) throw new RollBack(null);
-        return stored;
-      });
-      if (created) return { outcome: 'created', message: created };
-      const original = await findByClientId(pool, message);
-      if (!original) throw new Error(`Message ${message.senderId}/${message.clientMsgId} vanished after a conflict`);
-      return original;
+      try {
+        return { outcome: 'created', message: await insertWithNextSeq(pool, message) };
+      } catch (error) {
+        // The same (sender, clientMsgId) is stored already (perhaps by another node a moment ago): answer with it.
+        const earlier = isUniqueViolation(error) ? await findByClientId(pool, message) : null;
+        if (earlier) return earlier;
+        throw error;
+      }
     },
 
     async listMessages(conversationId, range) {
