@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Confab needs on a machine that has only Node 20 and npm:
-# pnpm (pinned), the workspace's packages, and — with --browser — Debian's Chromium for the end-to-end tests.
+# pnpm (pinned), the workspace's packages, and — with --browser — Debian's Chromium for the end-to-end tests;
+# with --services, Debian's PostgreSQL and Redis servers (started by scripts/services.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,20 +24,37 @@ else
   PNPM=(npx --yes "pnpm@$PNPM_VERSION")
 fi
 
-if [ "${1:-}" = "--browser" ]; then
+BROWSER=0
+SERVICES=0
+for arg in "$@"; do
+  case "$arg" in
+    --browser) BROWSER=1 ;;
+    --services) SERVICES=1 ;;
+    *) echo "usage: scripts/setup.sh [--browser] [--services]" >&2; exit 2 ;;
+  esac
+done
+
+# Debian packages the chosen extras need and the machine lacks, installed in one apt-get run.
+missing=()
+if [ "$BROWSER" -eq 1 ]; then
   # Chromium for the end-to-end tests, and fonts so that emoji and CJK text render in screenshots.
-  missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   for font in fonts-noto-color-emoji fonts-noto-cjk; do
     dpkg -s "$font" >/dev/null 2>&1 || missing+=("$font")
   done
-  if [ "${#missing[@]}" -gt 0 ]; then
-    log "installing ${missing[*]} from Debian's packages"
-    SUDO=""
-    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
+fi
+if [ "$SERVICES" -eq 1 ]; then
+  # PostgreSQL and Redis for the storage contract suite on PostgreSQL and the multi-node tests
+  # (scripts/services.sh starts them on loopback).
+  compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "installing ${missing[*]} from Debian's packages"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 log "installing workspace packages"

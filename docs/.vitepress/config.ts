@@ -15,6 +15,7 @@ export default defineConfig({
         items: [
           { text: 'Getting started', link: '/guide/getting-started' },
           { text: 'Running the server', link: '/guide/server' },
+          { text: 'PostgreSQL', link: '/guide/postgres' },
           { text: 'Deployment (Docker, Kubernetes, several nodes)', link: '/deployment' },
           { text: 'AI assistant', link: '/guide/ai' },
           { text: 'Headless SDK (@confab/core)', link: '/guide/core' },

@@ -23,9 +23,11 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 const holds = (device: Device, conversationId: string, text: string): boolean =>
   (device.client.getState().messages[conversationId]?.items ?? []).some((item) => item.state === 'sent' && textOf(item.message) === text);
 
+const dir = mkdtempSync(join(tmpdir(), 'confab-cluster-'));
+/** Made only when the test runs (a PostgreSQL database of its own when CONFAB_TEST_DATABASE_URL is set). */
+const database = skipReason === null ? await clusterDatabase(dir) : { kind: 'none', argv: [], env: {}, drop: async () => {} };
+
 describe.skipIf(skipReason !== null)('two server nodes on one database and Redis', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'confab-cluster-'));
-  const database = clusterDatabase(dir);
   const nodeArgs = ['--jwt-secret', `cluster-${process.pid}-secret-0123456789abcdef`, '--redis-url', TEST_REDIS_URL, '--redis-prefix', uniqueRedisPrefix('e2e'), ...database.argv];
   let node1: RunningServer;
   let node2: RunningServer;
@@ -78,6 +80,7 @@ describe.skipIf(skipReason !== null)('two server nodes on one database and Redis
     await front1?.close();
     await node1?.stop();
     await node2?.stop();
+    await database.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -32,7 +32,7 @@ import { createLocalFileStorage } from './files/local-storage.js';
 import { createUrlSigner } from './files/signing.js';
 import type { FileStorage } from './files/storage.js';
 import { createServices, type Services } from './services/index.js';
-import { openSqliteStore } from './storage/sqlite/sqlite-store.js';
+import { describeStorage, openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
 
 /** How long the last acks get to leave before sockets close on shutdown. */
@@ -59,7 +59,7 @@ export interface ConfabServer {
 }
 
 export interface CreateServerOptions {
-  /** Storage backend. @default the SQLite file `config.databaseFile` */
+  /** Storage backend. @default PostgreSQL at `config.databaseUrl` when set, else the SQLite file `config.databaseFile` */
   store?: Store;
   /** Where file bytes live. @default the local directory `config.filesDir` */
   fileStorage?: FileStorage;
@@ -72,7 +72,7 @@ export interface CreateServerOptions {
  * console.log(await server.listen());
  */
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<ConfabServer> {
-  const store = options.store ?? openSqliteStore(config.databaseFile);
+  const store = options.store ?? (await openStore(config, (error) => app.log.error({ err: error }, 'idle database connection failed')));
   const app: App = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: LIMITS.maxPayloadBytes,
@@ -82,6 +82,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  if (!options.store) app.log.info({ storage: describeStorage(config) }, 'storage opened');
   app.decorateRequest('userId', '');
 
   const tokens = createTokenService(config.jwtSecret, config.tokenTtlSeconds);

@@ -3,7 +3,7 @@ import { LIMITS } from '@confab/protocol';
 import { aiConfig, type AiConfig } from './config/ai.js';
 import { redisConfig, type RedisConfig } from './config/redis.js';
 import { CONFIG_OPTIONS, ConfigError, LOG_LEVELS, parseCliArgs, type OptionFlag } from './config/options.js';
-import { booleanOption, integerOption, listOption, loadOrCreateJwtSecret, webDirOption } from './config/values.js';
+import { booleanOption, databaseUrlOption, integerOption, listOption, loadOrCreateJwtSecret, webDirOption } from './config/values.js';
 import { defaultEmbedDir, parseDmPolicy, parseEmbedApps, parseOrigins } from './embed-config.js';
 
 export { CONFIG_OPTIONS, ConfigError, helpText, parseCliArgs } from './config/options.js';
@@ -22,6 +22,11 @@ export interface ServerConfig {
   dataDir: string;
   /** SQLite database file. @default '<dataDir>/confab.db' */
   databaseFile: string;
+  /**
+   * PostgreSQL connection URL (`postgres://user:password@host:port/database`); when set, the server
+   * stores everything there instead of in `databaseFile`. @default null (SQLite)
+   */
+  databaseUrl: string | null;
   /** HS256 secret for session tokens. @default read from, or generated into, '<dataDir>/jwt-secret' */
   jwtSecret: string;
   /** Lifetime of a session token, in seconds. @default 604800 (7 days) */
@@ -94,6 +99,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     host: text('host') ?? '127.0.0.1',
     dataDir,
     databaseFile: resolve(text('db') ?? join(dataDir, 'confab.db')),
+    databaseUrl: databaseUrlOption(text('database-url')),
     jwtSecret: text('jwt-secret') ?? loadOrCreateJwtSecret(dataDir),
     tokenTtlSeconds: integerOption(text('token-ttl'), 'token-ttl', 7 * 24 * 3600, 1, 10 * 365 * 24 * 3600),
     webDir: webDirOption(text('web-dir')),

@@ -8,5 +8,7 @@ export { DEMO_PASSWORD, DEMO_USERS } from './demo.js';
 export { ApiError, isApiError } from './errors.js';
 export type { Store } from './storage/store.js';
 export { SqliteStore, openSqliteStore } from './storage/sqlite/sqlite-store.js';
+export { openPostgresStore } from './storage/postgres/postgres-store.js';
+export type { PostgresStore } from './storage/postgres/postgres-store.js';
 export type { FileRecord } from './storage/store.js';
 export type { ByteRange, FileStorage, PendingObject } from './files/storage.js';

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
+import { createTestDatabase, testDatabaseUrl } from './storage-contract/pg-database.js';
 
 /** The test Redis: `CONFAB_TEST_REDIS_URL`, else the local default that CI starts. */
 export const TEST_REDIS_URL = process.env.CONFAB_TEST_REDIS_URL || 'redis://127.0.0.1:6379';
@@ -36,15 +37,21 @@ export interface ClusterDatabase {
   kind: 'postgresql' | 'sqlite';
   argv: string[];
   env: Record<string, string>;
+  /** Removes the database made for this run (a no-op for the SQLite file, which lives in `dir`). */
+  drop(): Promise<void>;
 }
 
 /**
  * The database every node of a cluster test shares. With `CONFAB_TEST_DATABASE_URL` set (a
- * PostgreSQL URL) the nodes get it as `CONFAB_DATABASE_URL`; until then they share one SQLite file
- * in WAL mode under `dir` (writes take the lock with BEGIN IMMEDIATE and wait up to busy_timeout).
+ * PostgreSQL server the tests may create databases on) the nodes get a fresh database of their own as
+ * `CONFAB_DATABASE_URL`; otherwise they share one SQLite file in WAL mode under `dir` (writes take the
+ * lock with BEGIN IMMEDIATE and wait up to busy_timeout).
  */
-export function clusterDatabase(dir: string): ClusterDatabase {
-  const url = process.env.CONFAB_TEST_DATABASE_URL;
-  if (url) return { kind: 'postgresql', argv: [], env: { CONFAB_DATABASE_URL: url } };
-  return { kind: 'sqlite', argv: ['--db', join(dir, 'cluster.db')], env: {} };
+export async function clusterDatabase(dir: string): Promise<ClusterDatabase> {
+  const adminUrl = testDatabaseUrl();
+  if (adminUrl) {
+    const database = await createTestDatabase(adminUrl);
+    return { kind: 'postgresql', argv: [], env: { CONFAB_DATABASE_URL: database.url }, drop: database.drop };
+  }
+  return { kind: 'sqlite', argv: ['--db', join(dir, 'cluster.db')], env: {}, drop: async () => {} };
 }

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, loadConfig, type ConfabServer } from '../src/index.js';
-import { clusterDatabase, redisUnavailable, TEST_REDIS_URL, uniqueRedisPrefix } from './cluster-helpers.js';
+import { clusterDatabase, type ClusterDatabase, redisUnavailable, TEST_REDIS_URL, uniqueRedisPrefix } from './cluster-helpers.js';
 import { createGroup } from './group-helpers.js';
 import { api, befriend, clientMsgId, connect, emitWithAck, nextEvent, record, registerUser, sleep, tempDir, type ClientSocket } from './helpers.js';
 
@@ -15,9 +15,10 @@ describe.skipIf(skipReason !== null)('two nodes on one database and Redis', () =
   const nodes: ConfabServer[] = [];
   const urls: string[] = [];
   const sockets: ClientSocket[] = [];
+  let database: ClusterDatabase | undefined;
 
   beforeAll(async () => {
-    const database = clusterDatabase(dir);
+    database = await clusterDatabase(dir);
     for (const name of ['a', 'b']) {
       const argv = ['--port', '0', '--data-dir', `${dir}/${name}`, '--log-level', 'silent', '--jwt-secret', 'cluster-test-secret-0123456789abcdef', '--redis-url', TEST_REDIS_URL, '--redis-prefix', prefix, ...database.argv];
       const node = await createServer(loadConfig(argv, database.env));
@@ -28,6 +29,7 @@ describe.skipIf(skipReason !== null)('two nodes on one database and Redis', () =
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
     for (const node of nodes) await node.close();
+    await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -2,6 +2,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, helpText, loadConfig, parseCliArgs, CONFIG_OPTIONS } from '../src/index.js';
+import { describeStorage } from '../src/storage/open-store.js';
 import { tempDir } from './helpers.js';
 
 const dirs: string[] = [];
@@ -75,6 +76,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig(['--nope'], {})).toThrow(/Unknown option '--nope'/);
     expect(() => loadConfig(['--log-level', 'loud', '--data-dir', dataDir], {})).toThrow(ConfigError);
     expect(() => loadConfig(['--token-ttl', '0', '--data-dir', dataDir], {})).toThrow(ConfigError);
+  });
+});
+
+describe('the database choice', () => {
+  it('stays on SQLite unless a PostgreSQL URL is given, by flag or CONFAB_DATABASE_URL', () => {
+    const dataDir = freshDir();
+    expect(loadConfig(['--data-dir', dataDir], {}).databaseUrl).toBeNull();
+    expect(loadConfig(['--data-dir', dataDir], { CONFAB_DATABASE_URL: 'postgres://confab:pw@db:5432/confab' }).databaseUrl).toBe('postgres://confab:pw@db:5432/confab');
+    expect(loadConfig(['--data-dir', dataDir, '--database-url', 'postgresql://db/confab'], { CONFAB_DATABASE_URL: 'postgres://other/x' }).databaseUrl).toBe('postgresql://db/confab');
+  });
+
+  it('refuses a URL of another kind without repeating it (it may hold a password)', () => {
+    const dataDir = freshDir();
+    const load = () => loadConfig(['--data-dir', dataDir], { CONFAB_DATABASE_URL: 'mysql://root:hunter2@db/confab' });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/expected postgres:\/\//);
+    expect(load).not.toThrow(/hunter2/);
+  });
+
+  it('names the database in the startup log without its password', () => {
+    expect(describeStorage({ databaseFile: '/data/confab.db', databaseUrl: null })).toEqual({ backend: 'sqlite', location: '/data/confab.db' });
+    const described = describeStorage({ databaseFile: '/data/confab.db', databaseUrl: 'postgres://confab:s3cret@db.internal:5432/confab?sslmode=require' });
+    expect(described).toEqual({ backend: 'postgres', location: 'postgres://confab:***@db.internal:5432/confab?sslmode=require' });
   });
 });
 

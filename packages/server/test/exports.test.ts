@@ -16,6 +16,7 @@ it('exports exactly the public runtime names', () => {
       'isApiError',
       'loadConfig',
       'openSqliteStore',
+      'openPostgresStore',
       'parseCliArgs',
       'signHostToken',
     ].sort(),

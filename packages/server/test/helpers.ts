@@ -5,6 +5,7 @@ import { ASSISTANT_USER_ID, type AuthResponse, type ClientToServerEvents, type S
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { createServer, loadConfig, type ConfabServer, type ServerConfig } from '../src/index.js';
+import { createTestDatabase, testDatabaseUrl, type TestDatabase } from './storage-contract/pg-database.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -23,9 +24,15 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'confab-server-test-'));
 }
 
-/** A real server on a random port with a real SQLite file in a fresh temp dir. */
+/**
+ * A real server on a random port with a real SQLite file in a fresh temp dir; or, when
+ * `CONFAB_TEST_SERVER_STORE=postgres` (with `CONFAB_TEST_DATABASE_URL`), on a fresh PostgreSQL
+ * database of its own, dropped by `stop()`.
+ */
 export async function startServer(argv: string[] = [], dataDir = tempDir()): Promise<TestServer> {
-  const config = loadConfig(['--port', '0', '--data-dir', dataDir, '--log-level', 'silent', ...argv], {});
+  const database = await serverTestDatabase();
+  const databaseArgs = database ? ['--database-url', database.url] : [];
+  const config = loadConfig(['--port', '0', '--data-dir', dataDir, '--log-level', 'silent', ...databaseArgs, ...argv], {});
   const server = await createServer(config);
   const url = await server.listen();
   return {
@@ -37,9 +44,18 @@ export async function startServer(argv: string[] = [], dataDir = tempDir()): Pro
       for (const socket of openSockets) socket.disconnect();
       openSockets.clear();
       await server.close();
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh PostgreSQL database when the server tests are asked to run on PostgreSQL, else null (SQLite). */
+async function serverTestDatabase(): Promise<TestDatabase | null> {
+  if (process.env.CONFAB_TEST_SERVER_STORE !== 'postgres') return null;
+  const adminUrl = testDatabaseUrl();
+  if (!adminUrl) throw new Error('CONFAB_TEST_SERVER_STORE=postgres needs CONFAB_TEST_DATABASE_URL');
+  return createTestDatabase(adminUrl);
 }
 
 export interface ApiResult<T> {

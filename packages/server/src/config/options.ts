@@ -20,6 +20,7 @@ export const CONFIG_OPTIONS = [
   { flag: 'host', env: 'CONFAB_HOST', kind: 'string', description: 'interface to listen on (default 127.0.0.1)' },
   { flag: 'data-dir', env: 'CONFAB_DATA_DIR', kind: 'string', description: 'data directory (default ./data)' },
   { flag: 'db', env: 'CONFAB_DATABASE_FILE', kind: 'string', description: 'SQLite file (default <data-dir>/confab.db)' },
+  { flag: 'database-url', env: 'CONFAB_DATABASE_URL', kind: 'string', description: 'postgres://user:password@host:port/database to store in PostgreSQL instead of SQLite' },
   { flag: 'jwt-secret', env: 'CONFAB_JWT_SECRET', kind: 'string', description: 'token signing secret (default: generated into <data-dir>/jwt-secret)' },
   { flag: 'token-ttl', env: 'CONFAB_TOKEN_TTL', kind: 'seconds', description: 'session token lifetime in seconds (default 604800 = 7 days)' },
   { flag: 'web-dir', env: 'CONFAB_WEB_DIR', kind: 'string', description: 'built web app served at / (default: none)' },

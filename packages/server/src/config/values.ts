@@ -13,6 +13,21 @@ export function webDirOption(value: string | undefined): string | null {
   return dir;
 }
 
+/** A PostgreSQL URL (`postgres://` or `postgresql://`); the message never repeats it, since it may hold a password. */
+export function databaseUrlOption(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  let protocol: string;
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    protocol = '';
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new ConfigError('Invalid --database-url: expected postgres://user:password@host:port/database.');
+  }
+  return value;
+}
+
 export function listOption(value: string | undefined): string[] | null {
   if (value === undefined) return null;
   const items = value.split(',').map((item) => item.trim().toLowerCase()).filter((item) => item !== '');

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { FileRecord } from '../store.js';
 
-interface FileRow {
+export interface FileRow {
   id: string;
   uploader_id: string;
   name: string;
@@ -13,7 +13,7 @@ interface FileRow {
   created_at: number;
 }
 
-function fileFromRow(row: FileRow): FileRecord {
+export function fileFromRow(row: FileRow): FileRecord {
   const record: FileRecord = {
     id: row.id,
     name: row.name,

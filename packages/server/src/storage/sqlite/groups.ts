@@ -86,9 +86,9 @@ export class SqliteGroups implements GroupStore {
     return message;
   }
 
-  /** Runs `work` in an immediate transaction. */
-  private tx<T>(work: () => T): Promise<T> {
-    return Promise.resolve(this.db.transaction(work).immediate());
+  /** Runs `work` in an immediate transaction; a throw inside becomes a rejection (so `.catch` sees a RollBack). */
+  private async tx<T>(work: () => T): Promise<T> {
+    return this.db.transaction(work).immediate();
   }
 
   createGroup(group: NewGroup): Promise<Message> {

@@ -1,0 +1,21 @@
+import type { ServerConfig } from '../config.js';
+import { openPostgresStore } from './postgres/postgres-store.js';
+import { redactDatabaseUrl } from './postgres/pool.js';
+import { openSqliteStore } from './sqlite/sqlite-store.js';
+import type { Store } from './store.js';
+
+/** Where the configured store lives, for the startup log: the SQLite file, or the PostgreSQL URL without its password. */
+export function describeStorage(config: Pick<ServerConfig, 'databaseFile' | 'databaseUrl'>): { backend: 'sqlite' | 'postgres'; location: string } {
+  return config.databaseUrl === null
+    ? { backend: 'sqlite', location: config.databaseFile }
+    : { backend: 'postgres', location: redactDatabaseUrl(config.databaseUrl) };
+}
+
+/**
+ * Opens the configured store and brings its schema up to date: PostgreSQL when `databaseUrl` is
+ * set, else the SQLite file `databaseFile`.
+ */
+export async function openStore(config: Pick<ServerConfig, 'databaseFile' | 'databaseUrl'>, onPoolError?: (error: Error) => void): Promise<Store> {
+  if (config.databaseUrl === null) return openSqliteStore(config.databaseFile);
+  return openPostgresStore(config.databaseUrl, { onError: onPoolError });
+}

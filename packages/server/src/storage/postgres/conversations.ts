@@ -1,0 +1,70 @@
+import type { Pool } from 'pg';
+import { CONVERSATION_VIEW_SELECT, conversationFromRow, type ConversationViewRow } from '../sqlite/rows.js';
+import type { Store } from '../store.js';
+import { directConversation, lockPair } from './direct.js';
+import { BY_ACTIVITY } from './sql.js';
+import { inTransaction } from './transaction.js';
+
+export type ConversationMethods = Pick<
+  Store,
+  'getConversation' | 'getConversationView' | 'listConversationViews' | 'listMemberConversationViews' | 'openDirectConversation' | 'advanceReadCursor'
+>;
+
+/** Conversations as records and as each member sees them, and read cursors. */
+export function conversationMethods(pool: Pool): ConversationMethods {
+  return {
+    async getConversation(id) {
+      const { rows } = await pool.query<{ id: string; kind: 'direct' | 'group'; last_seq: number; member_ids: string[] | null }>(
+        `SELECT c.id, c.kind, c.last_seq,
+           (SELECT array_agg(m.user_id ORDER BY m.user_id COLLATE "C") FROM conversation_members m WHERE m.conversation_id = c.id) AS member_ids
+         FROM conversations c WHERE c.id = $1`,
+        [id],
+      );
+      const row = rows[0];
+      return row ? { id: row.id, kind: row.kind, lastSeq: row.last_seq, memberIds: row.member_ids ?? [] } : null;
+    },
+
+    async getConversationView(userId, conversationId) {
+      const { rows } = await pool.query<ConversationViewRow>(`${CONVERSATION_VIEW_SELECT} WHERE me.user_id = $1 AND c.id = $2`, [userId, conversationId]);
+      return rows[0] ? conversationFromRow(rows[0]) : null;
+    },
+
+    async listConversationViews(userId) {
+      const { rows } = await pool.query<ConversationViewRow>(
+        `${CONVERSATION_VIEW_SELECT}
+         JOIN friendships f ON f.user_id = me.user_id AND f.friend_id = peer.user_id AND f.conversation_id = c.id
+         WHERE me.user_id = $1 ${BY_ACTIVITY}`,
+        [userId],
+      );
+      return rows.map(conversationFromRow);
+    },
+
+    async listMemberConversationViews(userId) {
+      const { rows } = await pool.query<ConversationViewRow>(`${CONVERSATION_VIEW_SELECT} WHERE me.user_id = $1 ${BY_ACTIVITY}`, [userId]);
+      return rows.map(conversationFromRow);
+    },
+
+    openDirectConversation(userA, userB, now, newConversationId) {
+      return inTransaction(pool, async (client) => {
+        await lockPair(client, userA, userB);
+        return directConversation(client, userA, userB, now, newConversationId);
+      });
+    },
+
+    advanceReadCursor(conversationId, userId, seq) {
+      return inTransaction(pool, async (client) => {
+        const { rows } = await client.query<{ read_seq: number; last_seq: number }>(
+          `SELECT m.read_seq, c.last_seq FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
+           WHERE m.conversation_id = $1 AND m.user_id = $2 FOR UPDATE OF m`,
+          [conversationId, userId],
+        );
+        const row = rows[0];
+        if (!row) return null;
+        const readSeq = Math.max(row.read_seq, Math.min(seq, row.last_seq));
+        const moved = readSeq > row.read_seq;
+        if (moved) await client.query('UPDATE conversation_members SET read_seq = $1 WHERE conversation_id = $2 AND user_id = $3', [readSeq, conversationId, userId]);
+        return { readSeq, lastSeq: row.last_seq, moved };
+      });
+    },
+  };
+}
