@@ -40,7 +40,7 @@ export function createTimelineOperations(
     try {
       await inSession(
         () => http.get<HistoryResponse>(historyPath(conversationId, query)),
-        ({ messages, hasMore }) => dispatch({ type: 'history/loaded', conversationId, messages, hasOlder: hasMore }),
+        ({ messages, hasMore, changeSeq }) => dispatch({ type: 'history/loaded', conversationId, messages, hasOlder: hasMore, ...(changeSeq === undefined ? {} : { changeSeq }) }),
       );
     } catch (error) {
       dispatch({ type: 'history/failed', conversationId });

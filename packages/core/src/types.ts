@@ -57,6 +57,8 @@ export interface MessagesState {
   hasOlder: boolean;
   /** A history page is being fetched. */
   loading: boolean;
+  /** The conversation's change counter this timeline holds every change up to (recalls, edits, hides); sync asks from it. */
+  changeSeq?: number;
 }
 
 /** Conversations, sorted by activity (newest first), with unread per conversation and in total. */
@@ -241,6 +243,15 @@ export interface ChatClient {
   stopReply(messageId: string): Promise<Message>;
   /** Generates an AI reply that ended in `error` or `stopped` again, in place. */
   retryReply(messageId: string): Promise<Message>;
+  /**
+   * Recalls a message for everyone (ours within the server's recall window, default 2 minutes; any
+   * member's as a group's owner or admin). Resolves with the `recalled` message that replaced it.
+   */
+  recall(messageId: string): Promise<Message>;
+  /** Replaces the text of our own text message (within the server's edit window); it shows as edited. */
+  edit(messageId: string, text: string): Promise<Message>;
+  /** Hides a message for us only, on all of our devices (it becomes `hidden`). */
+  deleteForMe(messageId: string): Promise<Message>;
 
   searchUsers(query: string): Promise<User[]>;
   sendFriendRequest(targetId: string, note?: string): Promise<Request>;

@@ -21,10 +21,13 @@ export type {
   GroupMember,
   GroupRole,
   GroupSummary,
+  HiddenMessage,
   ImageMessage,
   JoinPolicy,
   Message,
   MessageType,
+  RecalledContent,
+  RecalledMessage,
   Request,
   RequestStatus,
   SystemContent,
@@ -92,3 +95,4 @@ export type {
   SyncPayload,
   SyncResult,
 } from './events.js';
+export type { EditPayload, HidePayload, MessageChangedEvent, RecallPayload } from './changes.js';

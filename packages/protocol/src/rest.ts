@@ -145,6 +145,8 @@ export interface HistoryResponse {
   messages: Message[];
   /** More messages exist beyond this page in the direction asked. */
   hasMore: boolean;
+  /** The conversation's change counter when the page was read: sync changes from it. */
+  changeSeq?: number;
 }
 
 export interface ReadBody {

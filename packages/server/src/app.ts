@@ -91,6 +91,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         fileTypes: config.fileTypes,
       },
       assistant: { ai: config.ai, provider, log: app.log },
+      messageChanges: { recallWindowMs: config.recallWindowMs, editWindowMs: config.editWindowMs },
     },
   );
   await prepareAssistant(store, config.ai);

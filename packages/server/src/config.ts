@@ -49,6 +49,10 @@ export interface ServerConfig {
   embedApps: EmbedApp[];
   /** Who may open a direct conversation with whom: only friends, or anyone. @default 'friends' */
   dmPolicy: DmPolicy;
+  /** How long after sending a sender may recall a message, in ms. @default LIMITS.recallWindowMs (2 minutes) */
+  recallWindowMs: number;
+  /** How long after sending a sender may edit a text, in ms. @default LIMITS.editWindowMs (15 minutes) */
+  editWindowMs: number;
 }
 
 /** An application allowed to sign host identity tokens (`kid` = id). */
@@ -103,6 +107,8 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     embedOrigins: parseOrigins(text('embed-origins')),
     embedApps: parseEmbedApps(text('embed-apps')),
     dmPolicy: parseDmPolicy(text('dm-policy')),
+    recallWindowMs: 1000 * integerOption(text('recall-window'), 'recall-window', LIMITS.recallWindowMs / 1000, 0, 365 * 24 * 3600),
+    editWindowMs: 1000 * integerOption(text('edit-window'), 'edit-window', LIMITS.editWindowMs / 1000, 0, 365 * 24 * 3600),
   };
 }
 

@@ -103,7 +103,7 @@ export const SignedFileQuerySchema = Type.Object(
 export const ReadPayloadSchema = Type.Object({ conversationId: Id, seq: Seq }, strict);
 
 const SyncCursorSchema = Type.Object(
-  { conversationId: Id, seq: Seq, readSeq: Type.Optional(Seq), peerReadSeq: Type.Optional(Seq) },
+  { conversationId: Id, seq: Seq, readSeq: Type.Optional(Seq), peerReadSeq: Type.Optional(Seq), changeSeq: Type.Optional(Seq) },
   strict,
 );
 
@@ -118,6 +118,12 @@ export const SyncPayloadSchema = Type.Object(
 /** `ai:stop` and `ai:retry`. */
 export const AiReplyPayloadSchema = Type.Object({ messageId: Id }, strict);
 
+/** `message:recall` and `message:hide`. */
+export const MessageIdPayloadSchema = Type.Object({ messageId: Id }, strict);
+
+/** `message:edit`: the new text, with the limits of a sent text. */
+export const EditPayloadSchema = Type.Object({ messageId: Id, text: TextContentSchema.properties.text }, strict);
+
 export type RegisterInput = Static<typeof RegisterBodySchema>;
 export type LoginInput = Static<typeof LoginBodySchema>;
 export type CreateRequestInput = Static<typeof CreateRequestBodySchema>;
@@ -128,3 +134,4 @@ export type HistoryInput = Static<typeof HistoryQuerySchema>;
 export type SendMessageInput = Static<typeof SendMessagePayloadSchema>;
 export type ReadInput = Static<typeof ReadPayloadSchema>;
 export type SyncInput = Static<typeof SyncPayloadSchema>;
+export type EditInput = Static<typeof EditPayloadSchema>;

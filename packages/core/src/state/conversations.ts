@@ -1,6 +1,7 @@
 import type { Conversation, GroupSummary } from '@confab/protocol';
 import type { ConversationsState } from '../types.js';
 import type { ChatAction } from './actions.js';
+import { applyChange } from './changes.js';
 import { applyMessageToList, compareActivity, placeRow, unreadCount } from './home.js';
 
 export const initialConversationsState: ConversationsState = { list: [], unreadTotal: 0, loaded: false };
@@ -16,6 +17,8 @@ export function mergeConversation(known: Conversation | undefined, incoming: Con
   const lastSeq = Math.max(base.lastSeq, incoming.lastSeq);
   const readSeq = Math.max(base.readSeq, incoming.readSeq);
   const merged = { ...incoming, lastMessage, lastSeq, readSeq, activeAt: Math.max(base.activeAt, incoming.activeAt), unread: unreadCount(lastSeq, readSeq) };
+  const changeSeq = Math.max(base.changeSeq ?? 0, incoming.changeSeq ?? 0);
+  if (changeSeq > 0) merged.changeSeq = changeSeq;
   if (merged.kind === 'direct' && base.kind === 'direct') merged.peerReadSeq = Math.max(base.peerReadSeq, merged.peerReadSeq);
   return merged;
 }
@@ -36,7 +39,8 @@ function sameCursors(a: Conversation, b: Conversation): boolean {
     a.readSeq === b.readSeq &&
     peerReadSeqOf(a) === peerReadSeqOf(b) &&
     a.activeAt === b.activeAt &&
-    a.lastMessage === b.lastMessage
+    a.lastMessage === b.lastMessage &&
+    a.changeSeq === b.changeSeq
   );
 }
 
@@ -73,6 +77,20 @@ function applyRead(state: ConversationsState, conversationId: string, userId: st
   return withList(state, list);
 }
 
+/** A recall, edit or hide: the row's last message when it is one of them, and its change cursor. */
+function applyChanges(state: ConversationsState, action: Extract<ChatAction, { type: 'messages/changed' }>): ConversationsState {
+  const index = state.list.findIndex((conversation) => conversation.id === action.conversationId);
+  const known = state.list[index];
+  if (!known) return state;
+  const changedLast = known.lastMessage ? action.messages.find((message) => message.id === known.lastMessage?.id) : undefined;
+  const lastMessage = known.lastMessage && changedLast ? applyChange(known.lastMessage, changedLast) : known.lastMessage;
+  const changeSeq = Math.max(known.changeSeq ?? 0, action.changeSeq ?? 0);
+  if (lastMessage === known.lastMessage && changeSeq === (known.changeSeq ?? 0)) return state;
+  const list = [...state.list];
+  list[index] = { ...known, lastMessage, ...(changeSeq > 0 ? { changeSeq } : {}) };
+  return withList(state, list);
+}
+
 /** The conversation list: sorted by activity, unread derived from cursors, `unreadTotal` summed. */
 export function conversationsReducer(state: ConversationsState, action: ChatAction, meId: string | undefined): ConversationsState {
   switch (action.type) {
@@ -99,6 +117,8 @@ export function conversationsReducer(state: ConversationsState, action: ChatActi
       list[index] = { ...known, lastMessage: action.message };
       return withList(state, list);
     }
+    case 'messages/changed':
+      return applyChanges(state, action);
     case 'read/applied':
       return applyRead(state, action.conversationId, action.userId, action.readSeq, meId);
     case 'friend/removed': {

@@ -1,10 +1,12 @@
-import { LIMITS, isBlankText, type Conversation, type HistoryResponse, type Message, type ReadResponse, type ServerToClientEvents } from '@confab/protocol';
+import { LIMITS, isBlankText, type Conversation, type HistoryResponse, type Message, type ReadResponse } from '@confab/protocol';
 import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { HistoryInput, ReadInput, SendMessageInput } from '../schemas.js';
 import type { ConversationRecord } from '../storage/store.js';
 import type { ServiceContext } from './context.js';
 import type { FileService } from './files.js';
+import { viewConversations, viewMessages } from './hidden-view.js';
+import { pushToMembers, requireMember } from './members.js';
 
 export interface MessagingHooks {
   /** Runs after a new message was stored and pushed (the assistant answers here). */
@@ -19,7 +21,7 @@ export interface MessagingOptions extends MessagingHooks {
 export function createMessagingService(context: ServiceContext, options: MessagingOptions = {}) {
   const { files } = options;
   const hooks: MessagingHooks = options;
-  const { store, notifier } = context;
+  const { store } = context;
 
   /** The stored content: the text, or the reference of a file the sender uploaded. */
   async function contentOf(senderId: string, input: SendMessageInput): Promise<Message['content']> {
@@ -35,13 +37,6 @@ export function createMessagingService(context: ServiceContext, options: Messagi
     return { file: await files.refForMessage(senderId, input.content.fileId, input.type) };
   }
 
-  /** Pushes to every member: a group's room, or each member's sockets of a direct conversation. */
-  function toMembers<E extends 'message:new' | 'conversation:read'>(conversation: ConversationRecord, event: E, payload: Parameters<ServerToClientEvents[E]>[0]): void {
-    const args = [payload] as Parameters<ServerToClientEvents[E]>;
-    if (conversation.kind === 'group') notifier.toGroup(conversation.id, event, ...args);
-    else for (const memberId of conversation.memberIds) notifier.toUser(memberId, event, ...args);
-  }
-
   /** The caller's view of a conversation of either kind, or NOT_FOUND. */
   async function viewOf(userId: string, conversation: ConversationRecord): Promise<Conversation> {
     const view =
@@ -49,16 +44,11 @@ export function createMessagingService(context: ServiceContext, options: Messagi
         ? await store.groups.getConversationView(userId, conversation.id)
         : await store.getConversationView(userId, conversation.id);
     if (!view) throw new ApiError('NOT_FOUND', 'No such conversation');
-    return view;
+    const [seen] = await viewConversations<Conversation>(store, userId, [view]);
+    return seen as Conversation;
   }
 
-  /** The conversation, if it exists (else NOT_FOUND) and the caller is a member (else FORBIDDEN). */
-  async function memberOf(userId: string, conversationId: string): Promise<ConversationRecord> {
-    const conversation = await store.getConversation(conversationId);
-    if (!conversation) throw new ApiError('NOT_FOUND', 'No such conversation');
-    if (!conversation.memberIds.includes(userId)) throw new ApiError('FORBIDDEN', 'You are not a member of this conversation');
-    return conversation;
-  }
+  const memberOf = (userId: string, conversationId: string) => requireMember(context, userId, conversationId);
 
   /** The DM policy, decided here only: friends may always message each other; anyone may under `anyone`. */
   async function mayMessage(userId: string, peerId: string): Promise<boolean> {
@@ -110,7 +100,7 @@ export function createMessagingService(context: ServiceContext, options: Messagi
         throw new ApiError('CONFLICT', 'This clientMsgId was already used for another conversation', { field: 'clientMsgId' });
       }
       if (result.outcome === 'created') {
-        toMembers(conversation, 'message:new', result.message);
+        pushToMembers(context, conversation, 'message:new', result.message);
         void hooks.onMessageCreated?.(conversation, result.message);
       }
       return result.message;
@@ -126,7 +116,7 @@ export function createMessagingService(context: ServiceContext, options: Messagi
       if (!cursor) throw new ApiError('FORBIDDEN', 'You are not a member of this conversation');
       if (cursor.moved) {
         const event = { conversationId: conversation.id, userId, readSeq: cursor.readSeq };
-        toMembers(conversation, 'conversation:read', event);
+        pushToMembers(context, conversation, 'conversation:read', event);
       }
       return { conversationId: conversation.id, readSeq: cursor.readSeq, unread: Math.max(0, cursor.lastSeq - cursor.readSeq) };
     },
@@ -137,7 +127,10 @@ export function createMessagingService(context: ServiceContext, options: Messagi
       }
       await memberOf(userId, conversationId);
       const limit = query.limit ?? LIMITS.historyPageDefault;
-      return store.listMessages(conversationId, { before: query.before, after: query.after, limit });
+      // The counter is read first: a change made while the page is read is fetched again by sync, never missed.
+      const changeSeq = await store.messageChanges.changeSeq(conversationId);
+      const page = await store.listMessages(conversationId, { before: query.before, after: query.after, limit });
+      return { ...page, messages: await viewMessages(store, userId, page.messages), changeSeq };
     },
 
     /**
@@ -149,7 +142,8 @@ export function createMessagingService(context: ServiceContext, options: Messagi
         context.dmPolicy === 'anyone' ? store.listMemberConversationViews(userId) : store.listConversationViews(userId),
         store.groups.listConversationViews(userId),
       ]);
-      return [...direct, ...groups].sort((a, b) => b.activeAt - a.activeAt || (a.id < b.id ? -1 : 1));
+      const all = await viewConversations<Conversation>(store, userId, [...direct, ...groups]);
+      return all.sort((a, b) => b.activeAt - a.activeAt || (a.id < b.id ? -1 : 1));
     },
 
     /** Opens (or returns) the caller's direct conversation with `peerId`; NOT_FRIENDS under the friends policy. */
