@@ -2,7 +2,7 @@ import type { ChatClient } from '@confab/core';
 import type { AuthResponse, Message } from '@confab/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, screenshot, trackPageErrors } from './browser.js';
+import { demoPage, launchBrowser, screenshot, trackPageErrors } from './browser.js';
 import { openDevice, until, type Device } from './chaos/devices.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -38,18 +38,7 @@ async function device(auth: AuthResponse, name: string): Promise<Device> {
   return opened;
 }
 
-async function loggedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByTestId('auth-mode-login').click();
-  await page.getByTestId('auth-username').fill(username);
-  await page.getByTestId('auth-password').fill('confab-demo');
-  await page.getByTestId('auth-submit').click();
-  await page.getByTestId('me-name').waitFor();
-  return page;
-}
+const loggedIn = (username: string): Promise<Page> => demoPage(browser, server.url, username, contexts);
 
 const view = (client: ChatClient, conversationId: string) =>
   client.getState().messages[conversationId]?.items.map(({ message }) => `${message.seq}:${message.type}:${'text' in message.content ? message.content.text : ''}`) ?? [];
