@@ -72,8 +72,21 @@ export interface GroupJoinRequest {
 /** Every kind of request: friend requests and group join requests share this model (and one list). */
 export type Request = FriendRequest | GroupJoinRequest;
 
+/**
+ * What a reply quotes: the place of another message of the same conversation. No copy of its content
+ * is kept, so a recall of the original leaves nothing behind in the replies; clients show the original
+ * as they hold it (and load it, by `seq`, when they do not).
+ */
+export interface ReplyRef {
+  messageId: string;
+  seq: number;
+  senderId: string;
+}
+
 export interface TextContent {
   text: string;
+  /** The message this one replies to (quotes). */
+  replyTo?: ReplyRef;
   /** When the sender last edited the text (absent: never edited). Clients show "edited". */
   editedAt?: Timestamp;
 }

@@ -12,7 +12,7 @@ export interface FileSendContent {
 
 /** The message part of a send, a discriminated union on `type`. */
 export type SendMessageBody =
-  | { clientMsgId: string; type: 'text'; content: TextContent }
+  | { clientMsgId: string; type: 'text'; content: { text: string }; /** The id of a message of the same conversation this one replies to. */ replyTo?: string }
   | { clientMsgId: string; type: 'image' | 'file'; content: FileSendContent };
 
 /** Send a message to an existing conversation, or to a friend by user id. */

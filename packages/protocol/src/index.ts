@@ -28,6 +28,7 @@ export type {
   MessageType,
   RecalledContent,
   RecalledMessage,
+  ReplyRef,
   Request,
   RequestStatus,
   SystemContent,

@@ -137,6 +137,8 @@ export interface HistoryQuery {
   before?: number;
   /** Messages with seq > after, oldest first. */
   after?: number;
+  /** The page around a seq: `seq` itself, up to half of `limit` older before it and the rest newer after it. */
+  around?: number;
   limit?: number;
 }
 
@@ -147,6 +149,8 @@ export interface HistoryResponse {
   hasMore: boolean;
   /** The conversation's change counter when the page was read: sync changes from it. */
   changeSeq?: number;
+  /** Only for `around`: newer messages exist after this page (`hasMore` then tells of older ones). */
+  hasNewer?: boolean;
 }
 
 export interface ReadBody {

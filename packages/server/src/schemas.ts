@@ -72,6 +72,7 @@ export const HistoryQuerySchema = Type.Object(
   {
     before: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INTEGER })),
     after: Type.Optional(Seq),
+    around: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INTEGER })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.historyPageMax })),
   },
   strict,
@@ -88,9 +89,9 @@ const sendFields = {
   content: Type.Union([TextContentSchema, FileSendContentSchema]),
 };
 
-/** `message:send`. Exactly one of `conversationId` or `to` (checked by the messaging service). */
+/** `message:send`. Exactly one of `conversationId` or `to` (checked by the messaging service); `replyTo` for texts only. */
 export const SendMessagePayloadSchema = Type.Object(
-  { ...sendFields, conversationId: Type.Optional(Id), to: Type.Optional(Id) },
+  { ...sendFields, conversationId: Type.Optional(Id), to: Type.Optional(Id), replyTo: Type.Optional(Id) },
   strict,
 );
 

@@ -3,7 +3,7 @@ import { ApiError } from '../errors.js';
 import type { ConversationRecord } from '../storage/store.js';
 import type { ServiceContext } from './context.js';
 import { hiddenView } from './hidden-view.js';
-import { pushToMembers, requireMember } from './members.js';
+import { pushToMembers } from './members.js';
 
 export interface MessageChangeOptions {
   /** How long after sending the sender may recall, in ms. */

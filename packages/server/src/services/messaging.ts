@@ -7,6 +7,7 @@ import type { ServiceContext } from './context.js';
 import type { FileService } from './files.js';
 import { viewConversations, viewMessages } from './hidden-view.js';
 import { pushToMembers, requireMember } from './members.js';
+import { replyRefFor } from './quotes.js';
 
 export interface MessagingHooks {
   /** Runs after a new message was stored and pushed (the assistant answers here). */
@@ -79,14 +80,28 @@ export function createMessagingService(context: ServiceContext, options: Messagi
     return conversation;
   }
 
+  /** `around` itself with up to half the page older before it, the rest newer after it. */
+  async function pageAround(conversationId: string, around: number, limit: number): Promise<HistoryResponse> {
+    const olderCount = Math.max(1, Math.ceil(limit / 2));
+    const [older, newer] = await Promise.all([
+      store.listMessages(conversationId, { before: around + 1, limit: olderCount }),
+      store.listMessages(conversationId, { after: around, limit: limit - olderCount }),
+    ]);
+    return { messages: [...older.messages, ...newer.messages], hasMore: older.hasMore, hasNewer: newer.hasMore || (limit === olderCount && newer.messages.length > 0) };
+  }
+
   return {
     /**
      * Stores a message with the next seq and pushes `message:new` to every socket of every member.
      * Resending a `clientMsgId` returns the original message and pushes nothing.
      */
     async sendMessage(senderId: string, input: SendMessageInput): Promise<Message> {
-      const content = await contentOf(senderId, input);
+      let content = await contentOf(senderId, input);
       const conversation = await sendTarget(senderId, input);
+      if (input.replyTo !== undefined) {
+        if (input.type !== 'text') throw new ApiError('VALIDATION', 'Only text messages can reply', { field: 'replyTo' });
+        content = { ...content, replyTo: await replyRefFor(store, conversation.id, input.replyTo) };
+      }
       const result = await store.appendMessage({
         id: newId('m'),
         conversationId: conversation.id,
@@ -122,14 +137,14 @@ export function createMessagingService(context: ServiceContext, options: Messagi
     },
 
     async history(userId: string, conversationId: string, query: HistoryInput): Promise<HistoryResponse> {
-      if (query.before !== undefined && query.after !== undefined) {
-        throw new ApiError('VALIDATION', 'Give at most one of before and after', { fields: [{ field: 'before' }, { field: 'after' }] });
+      if ([query.before, query.after, query.around].filter((cursor) => cursor !== undefined).length > 1) {
+        throw new ApiError('VALIDATION', 'Give at most one of before, after and around', { fields: [{ field: 'before' }, { field: 'after' }, { field: 'around' }] });
       }
       await memberOf(userId, conversationId);
       const limit = query.limit ?? LIMITS.historyPageDefault;
       // The counter is read first: a change made while the page is read is fetched again by sync, never missed.
       const changeSeq = await store.messageChanges.changeSeq(conversationId);
-      const page = await store.listMessages(conversationId, { before: query.before, after: query.after, limit });
+      const page = query.around === undefined ? await store.listMessages(conversationId, { before: query.before, after: query.after, limit }) : await pageAround(conversationId, query.around, limit);
       return { ...page, messages: await viewMessages(store, userId, page.messages), changeSeq };
     },
 
