@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { demoPage, launchBrowser, screenshot, trackPageErrors } from './browser.js';
 import { openDevice, until, type Device } from './chaos/devices.js';
+import { restCall } from './rest.js';
 import { startServer, type RunningServer } from './server.js';
 
 let server: RunningServer;
@@ -109,6 +110,49 @@ describe('recall and edit in Chromium', () => {
     const preview = bob.locator('[data-testid="conversation-item"][data-peer="alice"] [data-testid="conversation-preview"]');
     await expect.poll(() => preview.textContent()).toContain('recalled a message');
     await screenshot(bob, 'im-recalled-and-edited');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('reply and jump in Chromium', () => {
+  const rest = <T>(method: string, path: string, token?: string, body?: unknown): Promise<T> => restCall<T>(server.url, method, path, token, body);
+
+  it('a quote of a message 80 back jumps to it, loading the history around it', async () => {
+    const register = (username: string, displayName: string) => rest<AuthResponse>('POST', '/auth/register', undefined, { username, password: 'confab-demo', displayName });
+    const [dora, eve] = [await register('dora', 'Dora'), await register('eve', 'Eve')];
+    const { request } = await rest<{ request: { id: string } }>('POST', '/requests', dora.token, { kind: 'friend', targetId: eve.user.id });
+    await rest('POST', `/requests/${request.id}/accept`, eve.token);
+    const phone = await device(dora, 'dora');
+    const conversationId = phone.client.getState().friends.find((friend) => friend.user.id === eve.user.id)?.conversationId
+      ?? (await rest<{ friends: { conversationId: string; user: { id: string } }[] }>('GET', '/friends', dora.token)).friends.find((friend) => friend.user.id === eve.user.id)!.conversationId;
+    let quoted: Message | undefined;
+    for (let n = 1; n <= 80; n++) {
+      const sent = await phone.client.sendText(conversationId, n === 3 ? 'the meeting is in room 4' : `note ${n}`);
+      if (n === 3) quoted = sent;
+    }
+    await phone.client.sendText(conversationId, 'which room was it again?', { replyTo: quoted });
+
+    const page = await loggedIn('eve');
+    const errors = trackPageErrors(page);
+    await page.locator('[data-testid="conversation-item"][data-peer="dora"]').click();
+    const quote = page.getByTestId('message-quote');
+    await quote.waitFor();
+    expect(await quote.textContent()).toContain('Show the original message');
+    expect(await page.locator('[data-testid="message-item"][data-seq="3"]').count()).toBe(0);
+    await quote.click();
+    const original = page.locator('[data-testid="message-item"][data-seq="3"]');
+    await original.waitFor();
+    await expect.poll(() => original.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const scroller = element.closest('.confab-messages')!.getBoundingClientRect();
+      return box.top >= scroller.top && box.bottom <= scroller.bottom;
+    })).toBe(true);
+    expect(await original.getByTestId('message-text').textContent()).toBe('the meeting is in room 4');
+    // No gap: every message from 3 to the reply is there.
+    const seqs = (await page.locator('[data-testid="message-item"]').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-seq')))));
+    expect(seqs.filter((seq) => seq >= 3)).toEqual(Array.from({ length: 79 }, (_, index) => index + 3));
+    expect(await quote.textContent()).toContain('the meeting is in room 4');
+    await screenshot(page, 'im-reply-jump');
     expect(errors).toEqual([]);
   });
 });

@@ -31,6 +31,7 @@ import { chatReducer, initialChatState } from './state/chat.js';
 import { createSync, hasGap } from './sync.js';
 import { createReplyOperations } from './replies.js';
 import { createChangeOperations } from './changes.js';
+import { createJump } from './jump.js';
 import { createTimelineOperations } from './timeline.js';
 import type { ChatClient, ChatClientEvents, ChatClientOptions, ChatState } from './types.js';
 
@@ -295,6 +296,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     openConversation: timeline.openConversation,
     loadOlder: timeline.loadOlder,
     sendText: timeline.sendText,
+    ...createJump(context, timeline.openConversation),
     retry: (conversationId, clientMsgId) => files.retry(conversationId, clientMsgId) ?? timeline.retry(conversationId, clientMsgId),
     sendFile: files.sendFile,
     cancelUpload: files.cancelUpload,

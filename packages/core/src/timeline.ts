@@ -19,7 +19,8 @@ function newestStoredSeq(timeline: MessagesState | undefined): number {
   return newest;
 }
 
-const historyPath = (conversationId: string, query: HistoryQuery) =>
+/** `GET /conversations/:id/messages?...` with the query's fields. @internal */
+export const historyPath = (conversationId: string, query: HistoryQuery) =>
   `${path`/conversations/${conversationId}`}/messages?${Object.entries(query)
     .map(([key, value]) => `${key}=${String(value)}`)
     .join('&')}`;
@@ -71,7 +72,7 @@ export function createTimelineOperations(
       await loadPage(conversationId, { before: oldest, limit: LIMITS.historyPageDefault });
     },
 
-    async sendText(conversationId, text) {
+    async sendText(conversationId, text, options = {}) {
       const body = text.trim();
       if (isBlankText(body)) throw new ConfabError('VALIDATION', 'A message needs some text.');
       if (textLength(body) > LIMITS.textMaxLength) {
@@ -85,7 +86,7 @@ export function createTimelineOperations(
         senderId: context.requireMe().id,
         clientMsgId,
         type: 'text',
-        content: { text: body },
+        content: options.replyTo ? { text: body, replyTo: { messageId: options.replyTo.id, seq: options.replyTo.seq, senderId: options.replyTo.senderId } } : { text: body },
         createdAt: platform.now(),
       });
     },

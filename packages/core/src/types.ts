@@ -146,6 +146,12 @@ export interface XhrLike {
   onabort: (() => void) | null;
 }
 
+/** Options of {@link ChatClient.sendText}. */
+export interface SendTextOptions {
+  /** A stored message of the same conversation this one replies to (it is quoted). */
+  replyTo?: Message;
+}
+
 /** Options of {@link ChatClient.sendFile}. */
 export interface SendFileOptions {
   /** Called as bytes go up (also reflected as `upload` on the pending timeline item). */
@@ -220,7 +226,13 @@ export interface ChatClient {
    * Sends a text message through the durable outbox: `sending` until acked (re-sent with the same
    * clientMsgId after reconnects), `failed` after `sendFailAfterMs`. Resolves with the stored message.
    */
-  sendText(conversationId: string, text: string): Promise<Message>;
+  sendText(conversationId: string, text: string, options?: SendTextOptions): Promise<Message>;
+  /**
+   * Makes sure the message at `seq` is in the timeline: when it is older than what is loaded, loads the
+   * page around it, then the messages between it and the loaded ones, so the timeline has no gap.
+   * Resolves once the message is there (or the conversation has no such seq).
+   */
+  jumpTo(conversationId: string, seq: number): Promise<void>;
   /**
    * Uploads a file (with progress) and sends it as an `image` message when the server found an inline
    * image type in its bytes, else as a `file` message. The pending message shows in the timeline with

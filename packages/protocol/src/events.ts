@@ -1,6 +1,6 @@
 import type { EditPayload, HidePayload, MessageChangedEvent, RecallPayload } from './changes.js';
 import type { WireError } from './errors.js';
-import type { Conversation, DirectConversation, Friend, GroupConversation, GroupRole, GroupSummary, Message, Request, TextContent } from './entities.js';
+import type { Conversation, DirectConversation, Friend, GroupConversation, GroupRole, GroupSummary, Message, Request } from './entities.js';
 
 /** The reply to every client -> server event. */
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: WireError };

@@ -90,7 +90,7 @@ export function createMessageChangeService(context: ServiceContext, options: Mes
       if (context.now() - message.createdAt > options.editWindowMs) {
         throw new ApiError('TOO_LATE', `Messages can be edited within ${Math.round(options.editWindowMs / 60_000)} minutes of sending`, { windowMs: options.editWindowMs });
       }
-      const changed = await store.messageChanges.rewrite({ messageId: message.id, type: 'text', content: { text: input.text, editedAt: context.now() }, fromTypes: ['text'] });
+      const changed = await store.messageChanges.rewrite({ messageId: message.id, type: 'text', content: { ...message.content, text: input.text, editedAt: context.now() }, fromTypes: ['text'] });
       if (!changed) throw new ApiError('CONFLICT', 'The message was recalled', { field: 'messageId' });
       return publish(conversation, changed);
     },

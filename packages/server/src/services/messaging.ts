@@ -1,4 +1,4 @@
-import { LIMITS, isBlankText, type Conversation, type HistoryResponse, type Message, type ReadResponse } from '@confab/protocol';
+import { LIMITS, isBlankText, type Conversation, type HistoryResponse, type Message, type ReadResponse, type TextContent } from '@confab/protocol';
 import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { HistoryInput, ReadInput, SendMessageInput } from '../schemas.js';
@@ -87,7 +87,7 @@ export function createMessagingService(context: ServiceContext, options: Messagi
       store.listMessages(conversationId, { before: around + 1, limit: olderCount }),
       store.listMessages(conversationId, { after: around, limit: limit - olderCount }),
     ]);
-    return { messages: [...older.messages, ...newer.messages], hasMore: older.hasMore, hasNewer: newer.hasMore || (limit === olderCount && newer.messages.length > 0) };
+    return { messages: [...older.messages, ...newer.messages], hasMore: older.hasMore, hasNewer: newer.hasMore };
   }
 
   return {
@@ -100,7 +100,7 @@ export function createMessagingService(context: ServiceContext, options: Messagi
       const conversation = await sendTarget(senderId, input);
       if (input.replyTo !== undefined) {
         if (input.type !== 'text') throw new ApiError('VALIDATION', 'Only text messages can reply', { field: 'replyTo' });
-        content = { ...content, replyTo: await replyRefFor(store, conversation.id, input.replyTo) };
+        content = { ...(content as TextContent), replyTo: await replyRefFor(store, conversation.id, input.replyTo) };
       }
       const result = await store.appendMessage({
         id: newId('m'),

@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils';
-import { LIMITS, type Message } from '@confab/protocol';
+import { LIMITS, type Conversation, type Message } from '@confab/protocol';
 import { describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
 import MessageList from '../MessageList/MessageList.vue';
@@ -10,7 +10,7 @@ import { messagePermissions } from './permissions.js';
 const now = Date.now();
 const recent = (seq: number, senderId: string, extra: Partial<Message> = {}) => textMessage({ seq, senderId, createdAt: now - 1000, ...extra });
 
-function mountList(items: Message[], conversation = directConversation()) {
+function mountList(items: Message[], conversation: Conversation = directConversation()) {
   const client = createFakeClient(
     signedInState({
       conversations: { list: [conversation], unreadTotal: 0, loaded: true },
@@ -29,10 +29,10 @@ const menuOf = async (wrapper: ReturnType<typeof mountList>['wrapper'], index: n
 describe('message actions', () => {
   it('offers edit and recall on our recent message, only delete-for-me on the peer\'s, and recalls through the client', async () => {
     const { client, wrapper } = mountList([recent(1, bob.id), recent(2, alice.id)]);
-    expect(await menuOf(wrapper, 1)).toEqual(['Edit', 'Recall', 'Delete for me']);
+    expect(await menuOf(wrapper, 1)).toEqual(['Reply', 'Edit', 'Recall', 'Delete for me']);
     await wrapper.get('[data-testid="message-recall"]').trigger('click');
     expect(client.recall).toHaveBeenCalledWith('m-2');
-    expect(await menuOf(wrapper, 0)).toEqual(['Delete for me']);
+    expect(await menuOf(wrapper, 0)).toEqual(['Reply', 'Delete for me']);
     await wrapper.get('[data-testid="message-delete-for-me"]').trigger('click');
     expect(client.deleteForMe).toHaveBeenCalledWith('m-1');
   });
@@ -40,7 +40,7 @@ describe('message actions', () => {
   it("lets a group's admin recall a member's message", async () => {
     const group = groupConversation();
     const { wrapper } = mountList([recent(1, bob.id)], { ...group, group: { ...group.group, myRole: 'admin' } });
-    expect(await menuOf(wrapper, 0)).toEqual(['Recall', 'Delete for me']);
+    expect(await menuOf(wrapper, 0)).toEqual(['Reply', 'Recall', 'Delete for me']);
   });
 
   it('edits in place: the editor saves through the client', async () => {
@@ -73,9 +73,9 @@ describe('message actions', () => {
   it('offers recall only within the window, and nothing on notices or unsent messages', () => {
     const at = 1_000_000;
     const message = textMessage({ seq: 1, createdAt: at });
-    expect(messagePermissions(message, { mine: true, moderator: false, now: at + LIMITS.recallWindowMs })).toEqual({ recall: true, edit: true, deleteForMe: true });
+    expect(messagePermissions(message, { mine: true, moderator: false, now: at + LIMITS.recallWindowMs })).toEqual({ reply: true, recall: true, edit: true, deleteForMe: true });
     expect(messagePermissions(message, { mine: true, moderator: false, now: at + LIMITS.recallWindowMs + 1 }).recall).toBe(false);
     expect(messagePermissions(message, { mine: true, moderator: false, now: at + LIMITS.editWindowMs + 1 }).edit).toBe(false);
-    expect(messagePermissions({ ...message, seq: 0 }, { mine: true, moderator: true, now: at })).toEqual({ recall: false, edit: false, deleteForMe: false });
+    expect(messagePermissions({ ...message, seq: 0 }, { mine: true, moderator: true, now: at })).toEqual({ reply: false, recall: false, edit: false, deleteForMe: false });
   });
 });

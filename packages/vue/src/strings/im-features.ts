@@ -15,4 +15,13 @@ export const imStrings = {
   youRecalled: 'You recalled a message',
   recalledBy: (name: string) => `${name} recalled a message`,
   recalledByModerator: (name: string, senderName: string) => `${name} recalled a message from ${senderName}`,
+  reply: 'Reply',
+  you: 'You',
+  someone: 'Someone',
+  replyingTo: (name: string) => `Replying to ${name}`,
+  cancelReply: 'Cancel reply',
+  quoteNotLoaded: 'Show the original message',
+  quoteRecalled: 'The original was recalled',
+  quoteDeleted: 'You deleted the original',
+  quoteLabel: (name: string) => `Reply to ${name}; show the original`,
 } as const;

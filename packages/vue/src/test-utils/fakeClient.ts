@@ -162,6 +162,7 @@ export function createFakeClient(initial: Partial<ChatState> = {}): FakeClient {
     }),
     openConversation: vi.fn(async () => {}),
     loadOlder: vi.fn(async () => {}),
+    jumpTo: vi.fn(async () => {}),
     sendText: vi.fn(async (conversationId: string, text: string) =>
       textMessage({ seq: 1, conversationId, senderId: state.me?.id ?? alice.id, text }),
     ),
