@@ -1,8 +1,9 @@
-import { LIMITS, isBlankText, textLength, type Message, type MessageChangedEvent } from '@confab/protocol';
+import type { Message, MessageChangedEvent } from '@confab/protocol';
 import type { ClientContext } from './context.js';
-import { toConfabError } from './context.js';
-import { ConfabError } from './errors.js';
+import type { Connection } from './connection.js';
+import { reportedRequest } from './context.js';
 import { heldChangeSeq } from './state/changes.js';
+import { checkedText } from './timeline.js';
 import type { ChatClient } from './types.js';
 
 type ChangeOperations = Pick<ChatClient, 'recall' | 'edit' | 'deleteForMe'> & {
@@ -17,38 +18,23 @@ export function createChangeOperations(context: ClientContext, catchUp: () => vo
     const conversation = state.conversations.list.find((candidate) => candidate.id === message.conversationId);
     const held = heldChangeSeq(state.messages[message.conversationId]?.changeSeq, conversation?.changeSeq);
     // In step only when this is the next change; otherwise the message still shows at once and sync fills the gap.
-    const inStep = changeSeq === held + 1;
-    context.dispatch({ type: 'messages/changed', conversationId: message.conversationId, messages: [message], ...(inStep ? { changeSeq } : {}) });
+    context.dispatch({ type: 'messages/changed', conversationId: message.conversationId, messages: [message], changeSeq: changeSeq === held + 1 ? changeSeq : undefined });
     if (changeSeq > held + 1) catchUp();
   }
 
-  async function act(run: () => Promise<MessageChangedEvent>): Promise<Message> {
-    try {
-      const event = await run();
-      onChanged(event);
-      return event.message;
-    } catch (caught) {
-      const error = toConfabError(caught);
-      context.emitError(error);
-      throw error;
-    }
-  }
-
-  function connection() {
-    const open = context.connection();
-    if (!open) throw new ConfabError('NETWORK', 'Not connected.');
-    return open;
+  async function act(run: (connection: Connection) => Promise<MessageChangedEvent>): Promise<Message> {
+    const event = await reportedRequest(context, run);
+    onChanged(event);
+    return event.message;
   }
 
   return {
     onChanged,
-    recall: (messageId) => act(() => connection().request('message:recall', { messageId })),
-    deleteForMe: (messageId) => act(() => connection().request('message:hide', { messageId })),
+    recall: (messageId) => act((connection) => connection.request('message:recall', { messageId })),
+    deleteForMe: (messageId) => act((connection) => connection.request('message:hide', { messageId })),
     async edit(messageId, text) {
-      const body = text.trim();
-      if (isBlankText(body)) throw new ConfabError('VALIDATION', 'A message needs some text.');
-      if (textLength(body) > LIMITS.textMaxLength) throw new ConfabError('TOO_LARGE', `A message holds at most ${LIMITS.textMaxLength} characters.`);
-      return act(() => connection().request('message:edit', { messageId, text: body }));
+      const body = checkedText(text);
+      return act((connection) => connection.request('message:edit', { messageId, text: body }));
     },
   };
 }

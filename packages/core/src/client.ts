@@ -31,7 +31,6 @@ import { chatReducer, initialChatState } from './state/chat.js';
 import { createSync, hasGap } from './sync.js';
 import { createReplyOperations } from './replies.js';
 import { createChangeOperations } from './changes.js';
-import { createJump } from './jump.js';
 import { createTimelineOperations } from './timeline.js';
 import type { ChatClient, ChatClientEvents, ChatClientOptions, ChatState } from './types.js';
 
@@ -296,7 +295,10 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     openConversation: timeline.openConversation,
     loadOlder: timeline.loadOlder,
     sendText: timeline.sendText,
-    ...createJump(context, timeline.openConversation),
+    async jumpTo(conversationId, seq) {
+      // The page around it, then sync fills the gap up to the loaded messages (a timeline never keeps one).
+      if (await timeline.loadAround(conversationId, seq)) await sync.request();
+    },
     retry: (conversationId, clientMsgId) => files.retry(conversationId, clientMsgId) ?? timeline.retry(conversationId, clientMsgId),
     sendFile: files.sendFile,
     cancelUpload: files.cancelUpload,

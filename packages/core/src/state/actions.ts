@@ -17,7 +17,7 @@ export type ChatAction =
    * Stored messages changed (recalled, edited, hidden for us): each replaces the one with its id.
    * `changeSeq`, when given, is the change counter the timeline and the list row are now in step with.
    */
-  | { type: 'messages/changed'; conversationId: string; messages: readonly Message[]; changeSeq?: number }
+  | { type: 'messages/changed'; conversationId: string; messages: readonly Message[]; changeSeq?: number | undefined }
   /** A piece of a streaming AI reply; applied in index order, repeats ignored. */
   | { type: 'message/delta'; event: MessageDeltaEvent }
   /** A read cursor moved: ours (any device) or the peer's (a receipt). */
@@ -27,7 +27,7 @@ export type ChatAction =
    * A page of stored messages; `hasOlder` undefined leaves the flag as it is (a catch-up page).
    * `changeSeq` (the counter when the page was read) becomes the timeline's change cursor when it has none.
    */
-  | { type: 'history/loaded'; conversationId: string; messages: readonly Message[]; hasOlder?: boolean; changeSeq?: number }
+  | { type: 'history/loaded'; conversationId: string; messages: readonly Message[]; hasOlder?: boolean; changeSeq?: number | undefined }
   | { type: 'history/failed'; conversationId: string }
   /** Our send, not acknowledged yet (`seq` 0). Sending it again (retry) reuses its place. */
   | { type: 'send/started'; message: Message }

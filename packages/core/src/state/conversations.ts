@@ -1,4 +1,4 @@
-import type { Conversation, GroupSummary } from '@confab/protocol';
+import type { Conversation, GroupSummary, Message } from '@confab/protocol';
 import type { ConversationsState } from '../types.js';
 import type { ChatAction } from './actions.js';
 import { applyChange } from './changes.js';
@@ -78,16 +78,14 @@ function applyRead(state: ConversationsState, conversationId: string, userId: st
 }
 
 /** A recall, edit or hide: the row's last message when it is one of them, and its change cursor. */
-function applyChanges(state: ConversationsState, action: Extract<ChatAction, { type: 'messages/changed' }>): ConversationsState {
-  const index = state.list.findIndex((conversation) => conversation.id === action.conversationId);
+function applyChanges(state: ConversationsState, { conversationId, messages, changeSeq = 0 }: { conversationId: string; messages: readonly Message[]; changeSeq?: number | undefined }): ConversationsState {
+  const index = state.list.findIndex((conversation) => conversation.id === conversationId);
   const known = state.list[index];
-  if (!known) return state;
-  const changedLast = known.lastMessage ? action.messages.find((message) => message.id === known.lastMessage?.id) : undefined;
-  const lastMessage = known.lastMessage && changedLast ? applyChange(known.lastMessage, changedLast) : known.lastMessage;
-  const changeSeq = Math.max(known.changeSeq ?? 0, action.changeSeq ?? 0);
-  if (lastMessage === known.lastMessage && changeSeq === (known.changeSeq ?? 0)) return state;
+  const last = known?.lastMessage;
+  const changed = last && messages.find((message) => message.id === last.id);
+  if (!known || (!changed && changeSeq <= (known.changeSeq ?? 0))) return state;
   const list = [...state.list];
-  list[index] = { ...known, lastMessage, ...(changeSeq > 0 ? { changeSeq } : {}) };
+  list[index] = { ...known, lastMessage: changed ? applyChange(last, changed) : last ?? null, changeSeq: Math.max(known.changeSeq ?? 0, changeSeq) };
   return withList(state, list);
 }
 
@@ -108,15 +106,9 @@ export function conversationsReducer(state: ConversationsState, action: ChatActi
     }
     case 'message/received':
       return withList(state, applyMessageToList(state.list, action.message, meId));
-    case 'message/updated': {
+    case 'message/updated':
       // The list shows the reply's final text once it ends.
-      const index = state.list.findIndex((conversation) => conversation.lastMessage?.id === action.message.id);
-      const known = state.list[index];
-      if (!known) return state;
-      const list = [...state.list];
-      list[index] = { ...known, lastMessage: action.message };
-      return withList(state, list);
-    }
+      return applyChanges(state, { conversationId: action.message.conversationId, messages: [action.message] });
     case 'messages/changed':
       return applyChanges(state, action);
     case 'read/applied':

@@ -119,17 +119,14 @@ export function messagesReducer(state: TimelinesState, action: ChatAction): Time
       return update(
         state,
         action.conversationId,
-        (timeline) => {
-          const next: MessagesState = {
-            items: insertStored(timeline.items, action.messages),
-            hasOlder: action.hasOlder ?? timeline.hasOlder,
-            // A catch-up page (no `hasOlder`) does not end a `loadOlder` still in flight.
-            loading: action.hasOlder === undefined ? timeline.loading : false,
-          };
+        (timeline) => ({
+          items: insertStored(timeline.items, action.messages),
+          hasOlder: action.hasOlder ?? timeline.hasOlder,
+          // A catch-up page (no `hasOlder`) does not end a `loadOlder` still in flight.
+          loading: action.hasOlder === undefined ? timeline.loading : false,
           // Only the first page sets the change cursor: a later page is newer than the rest of the timeline.
-          const changeSeq = timeline.changeSeq ?? action.changeSeq;
-          return changeSeq === undefined ? next : { ...next, changeSeq };
-        },
+          changeSeq: timeline.changeSeq ?? action.changeSeq,
+        }),
         true,
       );
     case 'history/failed':

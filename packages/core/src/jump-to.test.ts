@@ -12,9 +12,7 @@ function setup() {
     'GET /friends': () => ({ body: { friends: [] } }),
     'GET /requests': () => ({ body: { requests: [] } }),
     'GET /conversations/c1/messages': ({ path }) => {
-      const query = new URLSearchParams(path.split('?')[1]);
-      if (query.has('around')) return { body: { messages: range(3, 7), hasMore: true, hasNewer: true } };
-      if (query.has('after')) return { body: { messages: range(Number(query.get('after')) + 1, 59), hasMore: false } };
+      if (path.includes('around=')) return { body: { messages: range(3, 7), hasMore: true, hasNewer: true } };
       return { body: { messages: range(60, 61), hasMore: true, changeSeq: 0 } };
     },
   });
@@ -24,21 +22,31 @@ function setup() {
 }
 
 describe('jumpTo', () => {
-  it('loads the page around an unloaded seq, then fills the gap up to the loaded messages', async () => {
+  it('loads the page around an unloaded seq, then sync fills the gap up to the loaded messages', async () => {
     const { client, server, sockets } = setup();
     await client.login('me', 'password1');
     sockets.socket.open();
     await settle(10);
     await client.openConversation('c1');
+    const row = conversation({ id: 'c1', lastSeq: 61, activeAt: 1061, lastMessage: message({ seq: 61 }) });
+    const cursors: number[] = [];
+    sockets.socket.acks.sync = (payload) => {
+      const seq = (payload as { cursors: { seq: number }[] }).cursors[0]!.seq;
+      cursors.push(seq);
+      return { ok: true, conversations: [{ conversation: row, messages: range(seq + 1, Math.min(seq + 30, 61)), hasMore: seq + 30 < 61 }] };
+    };
     await client.jumpTo('c1', 5);
     const seqs = client.getState().messages.c1?.items.map((item) => item.message.seq);
     expect(seqs).toEqual(Array.from({ length: 59 }, (_, index) => index + 3));
     expect(client.getState().messages.c1).toMatchObject({ hasOlder: true, loading: false });
     const queries = server.calls.filter((call) => call.path.startsWith('/conversations/c1/messages')).map((call) => call.path.split('?')[1]);
-    expect(queries).toEqual(['limit=50', 'around=5&limit=50', 'after=7&limit=100']);
+    expect(queries).toEqual(['limit=50', 'around=5&limit=50']);
+    // Sync filled the gap from the page around 5 up to the loaded messages, a page at a time.
+    expect(cursors).toEqual([7, 37]);
     // Already loaded: nothing more is fetched.
     await client.jumpTo('c1', 40);
-    expect(server.calls.filter((call) => call.path.startsWith('/conversations/c1/messages'))).toHaveLength(3);
+    expect(server.calls.filter((call) => call.path.startsWith('/conversations/c1/messages'))).toHaveLength(2);
+    expect(cursors).toHaveLength(2);
   });
 
   it('sends a reply with the id of the message it quotes', async () => {
