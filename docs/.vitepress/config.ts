@@ -20,7 +20,7 @@ export default defineConfig({
           { text: 'Vue components (@confab/vue)', link: '/guide/vue' },
           { text: 'Delivery guarantees', link: '/guide/delivery' },
           { text: 'Groups', link: '/guide/groups' },
-          { text: 'Recall, edit, delete for me, reply', link: '/guide/im-features' },
+          { text: 'Recall, edit, reply, reactions', link: '/guide/im-features' },
           { text: 'Embed by script tag (@confab/embed)', link: '/guide/embed' },
         ],
       },

@@ -45,32 +45,36 @@ const view = (client: ChatClient, conversationId: string) =>
   client.getState().messages[conversationId]?.items.map(({ message }) => `${message.seq}:${message.type}:${'text' in message.content ? message.content.text : ''}`) ?? [];
 
 describe('changes to messages reach a device that was offline', () => {
-  it("bob's phone, offline during alice's recall and edit and his own delete-for-me on his laptop, shows all three after reconnecting", async () => {
+  it("bob's phone, offline during alice's recall, edit and reaction and his own delete-for-me on his laptop, shows all four after reconnecting", async () => {
     const [alice, bob] = await Promise.all([signIn('alice'), signIn('bob')]);
     const laptop = await device(alice, 'alice');
     const conversationId = laptop.client.getState().friends.find((friend) => friend.user.username === 'bob')!.conversationId;
     const sent: Message[] = [];
-    for (const text of ['recall me', 'edit me', 'hide me']) sent.push(await laptop.client.sendText(conversationId, text));
+    for (const text of ['recall me', 'edit me', 'react to me', 'hide me']) sent.push(await laptop.client.sendText(conversationId, text));
     const phone = await device(bob, 'bob.phone');
     const bobLaptop = await device(bob, 'bob.laptop');
     await phone.client.openConversation(conversationId);
     const base = sent[0]!.seq - 1;
-    expect(view(phone.client, conversationId).slice(-3)).toEqual([`${base + 1}:text:recall me`, `${base + 2}:text:edit me`, `${base + 3}:text:hide me`]);
+    const before = [`${base + 1}:text:recall me`, `${base + 2}:text:edit me`, `${base + 3}:text:react to me`, `${base + 4}:text:hide me`];
+    expect(view(phone.client, conversationId).slice(-4)).toEqual(before);
 
     phone.goOffline();
     await until(() => phone.client.getState().connection === 'reconnecting', 2_000, 'phone offline');
     await laptop.client.recall(sent[0]!.id);
     await laptop.client.edit(sent[1]!.id, 'edited while you were away');
-    await bobLaptop.client.deleteForMe(sent[2]!.id);
-    expect(view(phone.client, conversationId).slice(-3)).toEqual([`${base + 1}:text:recall me`, `${base + 2}:text:edit me`, `${base + 3}:text:hide me`]);
+    await laptop.client.react(sent[2]!.id, '🙏', true);
+    await bobLaptop.client.deleteForMe(sent[3]!.id);
+    expect(view(phone.client, conversationId).slice(-4)).toEqual(before);
 
     phone.goOnline();
-    await until(() => view(phone.client, conversationId).at(-1) === `${base + 3}:hidden:`, 5_000, 'phone caught up');
-    expect(view(phone.client, conversationId).slice(-3)).toEqual([`${base + 1}:recalled:`, `${base + 2}:text:edited while you were away`, `${base + 3}:hidden:`]);
+    await until(() => view(phone.client, conversationId).at(-1) === `${base + 4}:hidden:`, 5_000, 'phone caught up');
+    expect(view(phone.client, conversationId).slice(-4)).toEqual([`${base + 1}:recalled:`, `${base + 2}:text:edited while you were away`, `${base + 3}:text:react to me`, `${base + 4}:hidden:`]);
+    const reacted = phone.client.getState().messages[conversationId]?.items.find((item) => item.message.id === sent[2]!.id)?.message;
+    expect(reacted?.reactions).toEqual([{ emoji: '🙏', userIds: [alice.user.id] }]);
     const row = phone.client.getState().conversations.list.find((conversation) => conversation.id === conversationId);
     expect(row?.lastMessage?.type).toBe('hidden');
     // alice never sees bob's delete-for-me.
-    expect(view(laptop.client, conversationId).slice(-1)).toEqual([`${base + 3}:text:hide me`]);
+    expect(view(laptop.client, conversationId).slice(-1)).toEqual([`${base + 4}:text:hide me`]);
   });
 });
 
@@ -109,6 +113,13 @@ describe('recall and edit in Chromium', () => {
     expect(await bob.getByTestId('message-text').allTextContents()).not.toContain('the code is 4711');
     const preview = bob.locator('[data-testid="conversation-item"][data-peer="alice"] [data-testid="conversation-preview"]');
     await expect.poll(() => preview.textContent()).toContain('recalled a message');
+    // bob reacts to the edited message from its menu; alice sees the count.
+    await edited.hover();
+    await edited.getByTestId('message-actions').click();
+    await edited.locator('[data-testid="reaction-pick"][data-emoji="👍"]').click();
+    const chip = alice.locator('[data-testid="reaction"][data-emoji="👍"]');
+    await expect.poll(() => chip.textContent()).toContain('1');
+    expect(await chip.getAttribute('title')).toBe('Bob');
     await screenshot(bob, 'im-recalled-and-edited');
     expect(errors).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { heldChangeSeq } from './state/changes.js';
 import { checkedText } from './timeline.js';
 import type { ChatClient } from './types.js';
 
-type ChangeOperations = Pick<ChatClient, 'recall' | 'edit' | 'deleteForMe'> & {
+type ChangeOperations = Pick<ChatClient, 'recall' | 'edit' | 'deleteForMe' | 'react'> & {
   /** `message:changed` (and our own acks): applied at once; a change past a gap makes `catchUp` run. */
   onChanged(event: MessageChangedEvent): void;
 };
@@ -32,6 +32,7 @@ export function createChangeOperations(context: ClientContext, catchUp: () => vo
     onChanged,
     recall: (messageId) => act((connection) => connection.request('message:recall', { messageId })),
     deleteForMe: (messageId) => act((connection) => connection.request('message:hide', { messageId })),
+    react: (messageId, emoji, on) => act((connection) => connection.request('message:react', { messageId, emoji, on })),
     async edit(messageId, text) {
       const body = checkedText(text);
       return act((connection) => connection.request('message:edit', { messageId, text: body }));

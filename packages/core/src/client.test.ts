@@ -274,7 +274,7 @@ describe('createChatClient', () => {
     expect(sent(sockets.socket, 'sync').length).toBe(syncsBefore + 1);
   });
 
-  it('recalls, edits and deletes for me through acked socket events, applying the answer at once', async () => {
+  it('recalls, edits, deletes for me and reacts through acked socket events, applying the answer at once', async () => {
     const { client, sockets } = await loggedIn();
     await client.openConversation('c1');
     const mine = message({ seq: 2, senderId: ME });
@@ -288,6 +288,11 @@ describe('createChatClient', () => {
     expect(client.getState().messages.c1?.items[1]?.message.type).toBe('recalled');
     expect(client.getState().messages.c1?.changeSeq).toBe(2);
     await expect(client.deleteForMe('m-x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const theirs = message({ seq: 1 });
+    sockets.socket.acks['message:react'] = () => ({ ok: true, message: { ...theirs, reactions: [{ emoji: '👍', userIds: [ME] }] }, changeSeq: 3 });
+    await client.react(theirs.id, '👍', true);
+    expect(sent(sockets.socket, 'message:react').map((emit) => emit.payload)).toEqual([{ messageId: theirs.id, emoji: '👍', on: true }]);
+    expect(client.getState().messages.c1?.items[0]?.message.reactions).toEqual([{ emoji: '👍', userIds: [ME] }]);
   });
 
   it('stops calling a handler once its unsubscribe was called', async () => {

@@ -309,6 +309,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     recall: changes.recall,
     edit: changes.edit,
     deleteForMe: changes.deleteForMe,
+    react: changes.react,
     ...createSocialOperations(context),
     ...createGroupOperations(context),
     refresh,

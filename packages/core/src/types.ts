@@ -264,6 +264,8 @@ export interface ChatClient {
   edit(messageId: string, text: string): Promise<Message>;
   /** Hides a message for us only, on all of our devices (it becomes `hidden`). */
   deleteForMe(messageId: string): Promise<Message>;
+  /** Adds (`on`) or removes our reaction with one of `REACTION_EMOJI`; resolves with the message and its reactions. */
+  react(messageId: string, emoji: string, on: boolean): Promise<Message>;
 
   searchUsers(query: string): Promise<User[]>;
   sendFriendRequest(targetId: string, note?: string): Promise<Request>;

@@ -16,6 +16,13 @@ export interface HidePayload {
   messageId: string;
 }
 
+/** `message:react`: adds (`on: true`) or removes the caller's reaction with one of `REACTION_EMOJI`. */
+export interface ReactPayload {
+  messageId: string;
+  emoji: string;
+  on: boolean;
+}
+
 /**
  * A stored message changed (recalled, edited, or hidden for the receiving user). `changeSeq` is the
  * conversation's change counter after the change: a client that holds every change up to

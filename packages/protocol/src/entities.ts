@@ -101,6 +101,14 @@ interface MessageBase {
   clientMsgId: string;
   /** Server time when the message was stored. */
   createdAt: Timestamp;
+  /** Reactions, each emoji with who reacted (in reaction order); absent when none. */
+  reactions?: Reaction[];
+}
+
+/** One emoji of `REACTION_EMOJI` on a message, and who reacted with it. */
+export interface Reaction {
+  emoji: string;
+  userIds: string[];
 }
 
 export interface TextMessage extends MessageBase {

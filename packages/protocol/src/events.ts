@@ -1,4 +1,4 @@
-import type { EditPayload, HidePayload, MessageChangedEvent, RecallPayload } from './changes.js';
+import type { EditPayload, HidePayload, MessageChangedEvent, ReactPayload, RecallPayload } from './changes.js';
 import type { WireError } from './errors.js';
 import type { Conversation, DirectConversation, Friend, GroupConversation, GroupRole, GroupSummary, Message, Request } from './entities.js';
 
@@ -135,6 +135,8 @@ export interface ClientToServerEvents {
   'message:recall': (payload: RecallPayload, ack: (res: Ack<{ message: Message; changeSeq: number }>) => void) => void;
   /** Replaces the text of the caller's own text message; it is marked edited. */
   'message:edit': (payload: EditPayload, ack: (res: Ack<{ message: Message; changeSeq: number }>) => void) => void;
+  /** Adds or removes the caller's reaction; the message comes back with its reactions. */
+  'message:react': (payload: ReactPayload, ack: (res: Ack<{ message: Message; changeSeq: number }>) => void) => void;
   /** Deletes a message for the caller only, on all of their devices. */
   'message:hide': (payload: HidePayload, ack: (res: Ack<{ message: Message; changeSeq: number }>) => void) => void;
 }
@@ -145,7 +147,7 @@ export interface ServerToClientEvents {
   /** A stored message changed (an AI reply finished, stopped, failed or restarted). */
   'message:updated': (message: Message) => void;
   'message:delta': (event: MessageDeltaEvent) => void;
-  /** A message was recalled or edited (to every member), or hidden (to the hider's sockets only). */
+  /** A message was recalled, edited or reacted to (to every member), or hidden (to the hider's sockets only). */
   'message:changed': (event: MessageChangedEvent) => void;
   'conversation:read': (event: ReadEvent) => void;
   'request:new': (request: Request) => void;

@@ -3,7 +3,7 @@
  * One schema library for both: REST routes use them through the Fastify validator compiler,
  * socket handlers through {@link compileValidator}; both map failures the same way.
  */
-import { LIMITS } from '@confab/protocol';
+import { LIMITS, REACTION_EMOJI } from '@confab/protocol';
 import { Type, type Static } from 'typebox';
 
 const strict = { additionalProperties: false } as const;
@@ -124,6 +124,12 @@ export const MessageIdPayloadSchema = Type.Object({ messageId: Id }, strict);
 
 /** `message:edit`: the new text, with the limits of a sent text. */
 export const EditPayloadSchema = Type.Object({ messageId: Id, text: TextContentSchema.properties.text }, strict);
+
+/** `message:react`: one of the fixed emoji, on or off. */
+export const ReactPayloadSchema = Type.Object(
+  { messageId: Id, emoji: Type.Union(REACTION_EMOJI.map((emoji) => Type.Literal(emoji))), on: Type.Boolean() },
+  strict,
+);
 
 export type RegisterInput = Static<typeof RegisterBodySchema>;
 export type LoginInput = Static<typeof LoginBodySchema>;

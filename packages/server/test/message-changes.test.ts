@@ -192,3 +192,56 @@ describe('sync of changes', () => {
     expect(forAlice.conversations.find((c: { conversation: { id: string } }) => c.conversation.id === conversationId)).toMatchObject({ changes: [], changeSeq: 1 });
   });
 });
+
+describe('reactions', () => {
+  it('adds and removes reactions from the fixed set, with counts and who, for every member', async () => {
+    const { alice, bob, conversationId } = await friendPair(t.url);
+    const [a, b] = await Promise.all([connect(t.url, alice.token), connect(t.url, bob.token)]);
+    const sent = await say(a, conversationId, 'party on friday');
+    const heard = nextEvent(a, 'message:changed');
+    const first = await emitWithAck(b, 'message:react', { messageId: sent.id, emoji: '👍', on: true });
+    expect(first).toMatchObject({ ok: true, changeSeq: 1, message: { id: sent.id, reactions: [{ emoji: '👍', userIds: [bob.user.id] }] } });
+    expect((await heard).message.reactions).toEqual([{ emoji: '👍', userIds: [bob.user.id] }]);
+    await emitWithAck(a, 'message:react', { messageId: sent.id, emoji: '👍', on: true });
+    const both = await emitWithAck(a, 'message:react', { messageId: sent.id, emoji: '❤️', on: true });
+    expect(both.message.reactions).toEqual([{ emoji: '👍', userIds: [bob.user.id, alice.user.id] }, { emoji: '❤️', userIds: [alice.user.id] }]);
+    // Again: nothing changes, the counter stays.
+    expect(await emitWithAck(a, 'message:react', { messageId: sent.id, emoji: '❤️', on: true })).toMatchObject({ ok: true, changeSeq: 3 });
+    const off = await emitWithAck(b, 'message:react', { messageId: sent.id, emoji: '👍', on: false });
+    expect(off).toMatchObject({ changeSeq: 4, message: { reactions: [{ emoji: '👍', userIds: [alice.user.id] }, { emoji: '❤️', userIds: [alice.user.id] }] } });
+    const history = (await api(t.url, 'GET', `/conversations/${conversationId}/messages`, { token: bob.token })).body.messages;
+    expect(history[0].reactions).toHaveLength(2);
+  });
+
+  it('refuses an unknown emoji, a stranger and a recalled message, writing nothing', async () => {
+    const { alice, conversationId } = await friendPair(t.url);
+    const a = await connect(t.url, alice.token);
+    const carol = await connect(t.url, (await registerUser(t.url, 'carol')).token);
+    const sent = await say(a, conversationId, 'react to me');
+    for (const payload of [{ messageId: sent.id, emoji: '🦄', on: true }, { messageId: sent.id, emoji: '👍' }, { messageId: sent.id, emoji: '👍', on: 'yes' }, { messageId: sent.id, emoji: '👍👍', on: true }]) {
+      expect(await emitWithAck(a, 'message:react', payload)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect(await emitWithAck(carol, 'message:react', { messageId: sent.id, emoji: '👍', on: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await emitWithAck(a, 'message:recall', { messageId: sent.id });
+    expect(await emitWithAck(a, 'message:react', { messageId: sent.id, emoji: '👍', on: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM message_reactions WHERE message_id = ?').get(sent.id)).toEqual({ n: 0 });
+    expect(changeSeqOf(db, conversationId)).toBe(1);
+  });
+
+  it('brings a device offline during a recall, an edit and a reaction all three after reconnecting', async () => {
+    const { alice, bob, conversationId } = await friendPair(t.url);
+    const a = await connect(t.url, alice.token);
+    const [one, two, three] = [await say(a, conversationId, 'one'), await say(a, conversationId, 'two'), await say(a, conversationId, 'three')];
+    await emitWithAck(a, 'message:recall', { messageId: one.id });
+    await emitWithAck(a, 'message:edit', { messageId: two.id, text: 'two, edited' });
+    await emitWithAck(a, 'message:react', { messageId: three.id, emoji: '😂', on: true });
+    const b = await connect(t.url, bob.token);
+    const result = await emitWithAck(b, 'sync', { cursors: [{ conversationId, seq: 3, readSeq: 0, peerReadSeq: 3, changeSeq: 0 }] });
+    const entry = result.conversations.find((c: { conversation: { id: string } }) => c.conversation.id === conversationId);
+    expect(entry.changes.map((m: Message) => m.id)).toEqual([one.id, two.id, three.id]);
+    expect(entry.changes[0].type).toBe('recalled');
+    expect(entry.changes[1].content.text).toBe('two, edited');
+    expect(entry.changes[2].reactions).toEqual([{ emoji: '😂', userIds: [alice.user.id] }]);
+    expect(entry.changeSeq).toBe(3);
+  });
+});

@@ -2,7 +2,7 @@ import type { Ack, ClientToServerEvents, WireError } from '@confab/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { wireErrorFor } from '../errors.js';
-import { AiReplyPayloadSchema, EditPayloadSchema, MessageIdPayloadSchema, ReadPayloadSchema, SendMessagePayloadSchema, SyncPayloadSchema } from '../schemas.js';
+import { AiReplyPayloadSchema, EditPayloadSchema, MessageIdPayloadSchema, ReactPayloadSchema, ReadPayloadSchema, SendMessagePayloadSchema, SyncPayloadSchema } from '../schemas.js';
 import type { Services } from '../services/index.js';
 import { compileValidator, type Validator } from '../validation.js';
 import { createDrain, type Drain } from './drain.js';
@@ -50,6 +50,10 @@ function handlerTable(services: Services): HandlerTable {
     'message:edit': {
       schema: EditPayloadSchema,
       run: (userId, payload) => services.messageChanges.edit(userId, payload as Static<typeof EditPayloadSchema>),
+    },
+    'message:react': {
+      schema: ReactPayloadSchema,
+      run: (userId, payload) => services.messageChanges.react(userId, payload as Static<typeof ReactPayloadSchema>),
     },
     'message:hide': {
       schema: MessageIdPayloadSchema,

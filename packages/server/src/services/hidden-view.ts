@@ -7,10 +7,16 @@ export function hiddenView(message: Message): HiddenMessage {
   return { id, conversationId, seq, senderId, clientMsgId, createdAt, type: 'hidden', content: {} };
 }
 
-/** The messages as `userId` sees them: those they deleted for themselves hidden. */
+/** The messages as `userId` sees them: with their reactions, and those they deleted for themselves hidden. */
 export async function viewMessages(store: Store, userId: string, messages: Message[]): Promise<Message[]> {
-  const hidden = await store.messageChanges.hiddenIds(userId, messages.map((message) => message.id));
-  return hidden.size === 0 ? messages : messages.map((message) => (hidden.has(message.id) ? hiddenView(message) : message));
+  const ids = messages.map((message) => message.id);
+  const [hidden, reactions] = await Promise.all([store.messageChanges.hiddenIds(userId, ids), store.reactions.listFor(ids)]);
+  if (hidden.size === 0 && reactions.size === 0) return messages;
+  return messages.map((message) => {
+    if (hidden.has(message.id)) return hiddenView(message);
+    const found = reactions.get(message.id);
+    return found ? { ...message, reactions: found } : message;
+  });
 }
 
 /** Conversations as `userId` sees them: each with its change counter, a last message they hid shown hidden. */

@@ -1,4 +1,4 @@
-import { isBlankText, type EditPayload, type GroupRole, type Message, type MessageChangedEvent } from '@confab/protocol';
+import { isBlankText, type EditPayload, type GroupRole, type Message, type MessageChangedEvent, type ReactPayload } from '@confab/protocol';
 import { ApiError } from '../errors.js';
 import type { ConversationRecord } from '../storage/store.js';
 import type { ServiceContext } from './context.js';
@@ -40,7 +40,10 @@ export function createMessageChangeService(context: ServiceContext, options: Mes
     if (message.type === 'recalled') throw new ApiError('CONFLICT', 'The message was recalled', { field: 'messageId' });
   }
 
-  function publish(conversation: ConversationRecord, event: MessageChangedEvent): MessageChangedEvent {
+  /** Pushes the change to every member, the message with its reactions as they are now. */
+  async function publish(conversation: ConversationRecord, { message, changeSeq }: MessageChangedEvent): Promise<MessageChangedEvent> {
+    const reactions = (await store.reactions.listFor([message.id])).get(message.id);
+    const event = { message: reactions && message.type !== 'recalled' ? { ...message, reactions } : message, changeSeq };
     pushToMembers(context, conversation, 'message:changed', event);
     return event;
   }
@@ -93,6 +96,23 @@ export function createMessageChangeService(context: ServiceContext, options: Mes
       const changed = await store.messageChanges.rewrite({ messageId: message.id, type: 'text', content: { ...message.content, text: input.text, editedAt: context.now() }, fromTypes: ['text'] });
       if (!changed) throw new ApiError('CONFLICT', 'The message was recalled', { field: 'messageId' });
       return publish(conversation, changed);
+    },
+
+    /**
+     * Adds or removes the caller's reaction (one of `REACTION_EMOJI`, checked by the schema) to a
+     * message with content; repeating it changes nothing and answers the message as it is.
+     */
+    async react(userId: string, input: ReactPayload): Promise<MessageChangedEvent> {
+      const { message, conversation } = await messageFor(userId, input.messageId);
+      refuseRecalled(message);
+      if (!RECALLABLE.includes(message.type)) throw new ApiError('FORBIDDEN', 'System notices take no reactions', { field: 'messageId' });
+      const changeSeq = await store.messageChanges.changeSeq(conversation.id);
+      const changed = await store.reactions.set({ messageId: message.id, userId, emoji: input.emoji, on: input.on, now: context.now() });
+      if (changed === null) {
+        const reactions = (await store.reactions.listFor([message.id])).get(message.id);
+        return { message: reactions ? { ...message, reactions } : message, changeSeq };
+      }
+      return publish(conversation, { message, changeSeq: changed });
     },
 
     /** Deletes a message for the caller only: hidden on every device of theirs, nobody else is told. Idempotent. */

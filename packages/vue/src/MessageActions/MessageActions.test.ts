@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils';
-import { LIMITS, type Conversation, type Message } from '@confab/protocol';
+import { LIMITS, REACTION_EMOJI, type Conversation, type Message } from '@confab/protocol';
 import { describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
 import MessageList from '../MessageList/MessageList.vue';
@@ -68,6 +68,24 @@ describe('message actions', () => {
     ]);
     expect(wrapper.findAll('[data-testid="message-item"]').map((item) => item.attributes('data-seq'))).toEqual(['5']);
     expect(wrapper.get('[data-testid="message-edited"]').text()).toBe('edited');
+  });
+
+  it('shows reactions with counts and who, toggles ours, and reacts from the menu', async () => {
+    const message = recent(1, bob.id, { reactions: [{ emoji: '👍', userIds: [alice.id, bob.id] }, { emoji: '😂', userIds: [bob.id] }] });
+    const { client, wrapper } = mountList([message]);
+    const chips = wrapper.findAll('[data-testid="reaction"]');
+    expect(chips.map((chip) => [chip.attributes('data-emoji'), chip.text().replace(/\s+/g, ' '), chip.attributes('title'), chip.attributes('aria-pressed')])).toEqual([
+      ['👍', '👍 2', 'You, Bob Stone', 'true'],
+      ['😂', '😂 1', 'Bob Stone', 'false'],
+    ]);
+    await chips[0]!.trigger('click');
+    expect(client.react).toHaveBeenLastCalledWith('m-1', '👍', false);
+    await chips[1]!.trigger('click');
+    expect(client.react).toHaveBeenLastCalledWith('m-1', '😂', true);
+    await wrapper.get('[data-testid="message-actions"]').trigger('click');
+    expect(wrapper.findAll('[data-testid="reaction-pick"]').map((pick) => pick.attributes('data-emoji'))).toEqual([...REACTION_EMOJI]);
+    await wrapper.get('[data-testid="reaction-pick"][data-emoji="❤️"]').trigger('click');
+    expect(client.react).toHaveBeenLastCalledWith('m-1', '❤️', true);
   });
 
   it('offers recall only within the window, and nothing on notices or unsent messages', () => {

@@ -24,4 +24,6 @@ export const imStrings = {
   quoteRecalled: 'The original was recalled',
   quoteDeleted: 'You deleted the original',
   quoteLabel: (name: string) => `Reply to ${name}; show the original`,
+  react: (emoji: string) => `React with ${emoji}`,
+  reactedBy: (names: readonly string[]) => names.join(', '),
 } as const;

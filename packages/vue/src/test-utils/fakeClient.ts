@@ -178,6 +178,7 @@ export function createFakeClient(initial: Partial<ChatState> = {}): FakeClient {
     recall: vi.fn(async (messageId: string) => ({ ...textMessage({ seq: 1 }), id: messageId, type: 'recalled' as const, content: { byId: alice.id, byName: alice.displayName, recalledAt: 1 } })),
     edit: vi.fn(async (messageId: string, text: string): Promise<Message> => ({ ...textMessage({ seq: 1 }), id: messageId, type: 'text', content: { text, editedAt: 1 } })),
     deleteForMe: vi.fn(async (messageId: string) => ({ ...textMessage({ seq: 1 }), id: messageId, type: 'hidden' as const, content: {} })),
+    react: vi.fn(async (messageId: string, emoji: string): Promise<Message> => ({ ...textMessage({ seq: 1 }), id: messageId, reactions: [{ emoji, userIds: [alice.id] }] })),
     searchUsers: vi.fn(async () => [] as User[]),
     sendFriendRequest: vi.fn(async (targetId: string, note?: string) =>
       friendRequest({ id: 'r-new', from: state.me ?? alice, to: { ...bob, id: targetId }, note: note ?? '' }),

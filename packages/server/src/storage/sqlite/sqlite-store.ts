@@ -19,6 +19,7 @@ import type {
 import { SqliteFileRecords } from './files.js';
 import { SqliteGroups } from './groups.js';
 import { SqliteMessageChanges } from './message-changes.js';
+import { SqliteReactions } from './reactions.js';
 import { openDatabase } from './open.js';
 import {
   conversationFromRow,
@@ -47,12 +48,14 @@ export class SqliteStore implements Store {
   private readonly files: SqliteFileRecords;
   readonly groups: SqliteGroups;
   readonly messageChanges: SqliteMessageChanges;
+  readonly reactions: SqliteReactions;
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
     this.files = new SqliteFileRecords(db);
     this.groups = new SqliteGroups(db, this.sql);
     this.messageChanges = new SqliteMessageChanges(db);
+    this.reactions = new SqliteReactions(db);
   }
 
   async createUser(user: NewUser): Promise<boolean> {
