@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { repoRoot } from './server.js';
 
 export const screenshotDir = join(repoRoot, 'e2e/screenshots');
@@ -40,4 +40,18 @@ export function trackPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(message.text());
   });
   return errors;
+}
+
+/** A new desktop context signed in as a demo user (password `confab-demo`) on the app at `url`; the context is pushed to `contexts` for closing. */
+export async function demoPage(browser: Browser, url: string, username: string, contexts: { push(context: BrowserContext): unknown }, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US', ...options });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByTestId('auth-mode-login').click();
+  await page.getByTestId('auth-username').fill(username);
+  await page.getByTestId('auth-password').fill('confab-demo');
+  await page.getByTestId('auth-submit').click();
+  await page.getByTestId('me-name').waitFor();
+  return page;
 }

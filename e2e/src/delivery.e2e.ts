@@ -3,6 +3,7 @@ import type { AuthResponse, Message } from '@confab/protocol';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDevice, until, type Device, type DeviceOptions } from './chaos/devices.js';
+import { restCall } from './rest.js';
 import { startServer, type RunningServer } from './server.js';
 import { textOf } from './text.js';
 
@@ -22,14 +23,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function rest<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return (await response.json()) as T;
-}
+const rest = <T>(method: string, path: string, token?: string, body?: unknown): Promise<T> => restCall<T>(server.url, method, path, token, body);
 
 /** alice and bob, fresh and friends; returns their auth and conversation id. */
 async function friends() {

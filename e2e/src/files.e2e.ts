@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, PHONE, launchBrowser, screenshot, trackPageErrors } from './browser.js';
+import { DESKTOP, demoPage, PHONE, launchBrowser, screenshot, trackPageErrors } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 
 /** A 64x40 blue PNG. */
@@ -19,18 +19,7 @@ let server: RunningServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function loggedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US', acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByTestId('auth-mode-login').click();
-  await page.getByTestId('auth-username').fill(username);
-  await page.getByTestId('auth-password').fill('confab-demo');
-  await page.getByTestId('auth-submit').click();
-  await page.getByTestId('me-name').waitFor();
-  return page;
-}
+const loggedIn = (username: string): Promise<Page> => demoPage(browser, server.url, username, contexts, { acceptDownloads: true });
 
 async function attach(page: Page, name: string, mimeType: string, buffer: Buffer): Promise<void> {
   await page.getByTestId('composer-file').setInputFiles({ name, mimeType, buffer });

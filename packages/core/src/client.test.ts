@@ -234,11 +234,65 @@ describe('createChatClient', () => {
     expect(server.calls.filter((call) => call.path === '/conversations')).toHaveLength(2);
     const cursors = sent(sockets.socket, 'sync').map((emit) => (emit.payload as { cursors: unknown[] }).cursors);
     expect(cursors.slice(-2)).toEqual([
-      [{ conversationId: 'c1', seq: 2, readSeq: 0, peerReadSeq: 0 }],
-      [{ conversationId: 'c1', seq: 3, readSeq: 1, peerReadSeq: 0 }],
+      [{ conversationId: 'c1', seq: 2, readSeq: 0, peerReadSeq: 0, changeSeq: 0 }],
+      [{ conversationId: 'c1', seq: 3, readSeq: 1, peerReadSeq: 0, changeSeq: 0 }],
     ]);
     expect(client.getState().messages.c1?.items.map((item) => item.message.seq)).toEqual([1, 2, 3, 4]);
     expect(client.getState().conversations.list[0]).toMatchObject({ lastSeq: 4, readSeq: 1, unread: 3 });
+  });
+
+  it('shows a recall and an edit made while it was offline after reconnecting, and follows live changes', async () => {
+    const { client, sockets } = await loggedIn();
+    await client.openConversation('c1');
+    sockets.socket.serverEmit('disconnect', 'transport close');
+    const recalled = { ...message({ seq: 1 }), type: 'recalled', content: { byId: PEER, byName: 'Peer', recalledAt: 3000 } } as Message;
+    const edited = message({ seq: 2, content: { text: 'edited', editedAt: 3001 } });
+    const answers = [
+      { conversations: [{ conversation: conversation({ id: 'c1', lastSeq: 2, activeAt: 1002, lastMessage: edited, changeSeq: 2 }), messages: [], hasMore: false, changes: [recalled, edited], changeSeq: 2, hasMoreChanges: false }] },
+      { conversations: [] },
+    ];
+    sockets.socket.acks.sync = () => ({ ok: true, ...answers.shift() });
+    sockets.socket.open();
+    await settle(60);
+    const cursors = sent(sockets.socket, 'sync').map((emit) => (emit.payload as { cursors: { changeSeq?: number }[] }).cursors[0]?.changeSeq);
+    expect(cursors.at(-1)).toBe(0);
+    const items = client.getState().messages.c1?.items ?? [];
+    expect(items.map((item) => item.message.type)).toEqual(['recalled', 'text']);
+    expect(items[1]?.message.content).toEqual({ text: 'edited', editedAt: 3001 });
+    expect(client.getState().messages.c1?.changeSeq).toBe(2);
+
+    // The next live change is applied in step; one past a gap is shown and makes the client sync.
+    const syncsBefore = sent(sockets.socket, 'sync').length;
+    sockets.socket.serverEmit('message:changed', { message: { ...edited, content: { text: 'again', editedAt: 3002 } }, changeSeq: 3 });
+    expect(client.getState().messages.c1?.changeSeq).toBe(3);
+    expect(sent(sockets.socket, 'sync').length).toBe(syncsBefore);
+    sockets.socket.acks.sync = () => ({ ok: true, conversations: [] });
+    sockets.socket.serverEmit('message:changed', { message: { ...message({ seq: 2 }), type: 'hidden', content: {} }, changeSeq: 6 });
+    await settle(20);
+    expect(client.getState().messages.c1?.items[1]?.message.type).toBe('hidden');
+    expect(client.getState().messages.c1?.changeSeq).toBe(3);
+    expect(sent(sockets.socket, 'sync').length).toBe(syncsBefore + 1);
+  });
+
+  it('recalls, edits, deletes for me and reacts through acked socket events, applying the answer at once', async () => {
+    const { client, sockets } = await loggedIn();
+    await client.openConversation('c1');
+    const mine = message({ seq: 2, senderId: ME });
+    sockets.socket.acks['message:edit'] = (payload) => ({ ok: true, message: { ...mine, content: { text: (payload as { text: string }).text, editedAt: 1 } }, changeSeq: 1 });
+    sockets.socket.acks['message:recall'] = () => ({ ok: true, message: { ...mine, type: 'recalled', content: { byId: ME, byName: 'Me', recalledAt: 2 } }, changeSeq: 2 });
+    sockets.socket.acks['message:hide'] = () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'No such message' } });
+    await expect(client.edit(mine.id, '  ')).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect((await client.edit(mine.id, ' better ')).content).toEqual({ text: 'better', editedAt: 1 });
+    expect(sent(sockets.socket, 'message:edit').map((emit) => emit.payload)).toEqual([{ messageId: mine.id, text: 'better' }]);
+    await client.recall(mine.id);
+    expect(client.getState().messages.c1?.items[1]?.message.type).toBe('recalled');
+    expect(client.getState().messages.c1?.changeSeq).toBe(2);
+    await expect(client.deleteForMe('m-x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const theirs = message({ seq: 1 });
+    sockets.socket.acks['message:react'] = () => ({ ok: true, message: { ...theirs, reactions: [{ emoji: '👍', userIds: [ME] }] }, changeSeq: 3 });
+    await client.react(theirs.id, '👍', true);
+    expect(sent(sockets.socket, 'message:react').map((emit) => emit.payload)).toEqual([{ messageId: theirs.id, emoji: '👍', on: true }]);
+    expect(client.getState().messages.c1?.items[0]?.message.reactions).toEqual([{ emoji: '👍', userIds: [ME] }]);
   });
 
   it('stops calling a handler once its unsubscribe was called', async () => {

@@ -30,6 +30,7 @@ import type { ChatAction } from './state/actions.js';
 import { chatReducer, initialChatState } from './state/chat.js';
 import { createSync, hasGap } from './sync.js';
 import { createReplyOperations } from './replies.js';
+import { createChangeOperations } from './changes.js';
 import { createTimelineOperations } from './timeline.js';
 import type { ChatClient, ChatClientEvents, ChatClientOptions, ChatState } from './types.js';
 
@@ -111,6 +112,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     deliver: (message) => outbox.send(message),
   });
   const replies = createReplyOperations(context);
+  const changes = createChangeOperations(context, () => void catchUp());
 
   function flushWaiting(): void {
     for (const [conversationId, messages] of waiting) {
@@ -211,6 +213,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
         },
         'message:updated': (message) => dispatch({ type: 'message/updated', message }),
         'message:delta': replies.onDelta,
+        'message:changed': changes.onChanged,
         'conversation:read': ({ conversationId, userId, readSeq }) => dispatch({ type: 'read/applied', conversationId, userId, readSeq }),
         'request:new': announceRequest,
         'request:updated': announceRequest,
@@ -292,6 +295,10 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     openConversation: timeline.openConversation,
     loadOlder: timeline.loadOlder,
     sendText: timeline.sendText,
+    async jumpTo(conversationId, seq) {
+      // The page around it, then sync fills the gap up to the loaded messages (a timeline never keeps one).
+      if (await timeline.loadAround(conversationId, seq)) await sync.request();
+    },
     retry: (conversationId, clientMsgId) => files.retry(conversationId, clientMsgId) ?? timeline.retry(conversationId, clientMsgId),
     sendFile: files.sendFile,
     cancelUpload: files.cancelUpload,
@@ -299,6 +306,10 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     markRead: timeline.markRead,
     stopReply: replies.stopReply,
     retryReply: replies.retryReply,
+    recall: changes.recall,
+    edit: changes.edit,
+    deleteForMe: changes.deleteForMe,
+    react: changes.react,
     ...createSocialOperations(context),
     ...createGroupOperations(context),
     refresh,

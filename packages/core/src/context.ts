@@ -33,3 +33,19 @@ export const path = (strings: TemplateStringsArray, ...ids: string[]): string =>
 export function toConfabError(error: unknown): ConfabError {
   return isConfabError(error) ? error : new ConfabError('INTERNAL', String(error), { cause: error });
 }
+
+/**
+ * Runs a socket request on the open connection (NETWORK when there is none); a failure is emitted as
+ * an `error` event and rethrown as a ConfabError. @internal
+ */
+export async function reportedRequest<T>(context: ClientContext, run: (connection: Connection) => Promise<T>): Promise<T> {
+  const connection = context.connection();
+  if (!connection) throw new ConfabError('NETWORK', 'Not connected.');
+  try {
+    return await run(connection);
+  } catch (caught) {
+    const error = toConfabError(caught);
+    context.emitError(error);
+    throw error;
+  }
+}

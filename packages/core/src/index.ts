@@ -25,6 +25,7 @@ export type {
   KeyValueStorage,
   MessagesState,
   SendFileOptions,
+  SendTextOptions,
   TimelineMessage,
   UploadableFile,
   UploadProgress,

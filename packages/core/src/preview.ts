@@ -46,6 +46,10 @@ export function messagePreview(message: Message, maxLength = 100, nameOf?: (user
         ? systemNoticeText(message.content, nameOf)
         : message.type === 'ai'
           ? plainMarkdown(message.content.text)
-        : message.content.text;
+          : message.type === 'recalled'
+            ? `${message.content.byName} recalled a message`
+            : message.type === 'hidden'
+              ? 'You deleted a message'
+              : message.content.text;
   return cutText(text.replace(/\s+/g, ' ').trim(), maxLength);
 }

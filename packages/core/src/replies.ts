@@ -1,7 +1,6 @@
 import type { HistoryResponse, Message, MessageDeltaEvent } from '@confab/protocol';
 import type { ClientContext } from './context.js';
-import { path, toConfabError } from './context.js';
-import { ConfabError } from './errors.js';
+import { path, reportedRequest, toConfabError } from './context.js';
 import { applyDelta, isGenerating } from './state/replies.js';
 import type { ChatClient } from './types.js';
 
@@ -41,17 +40,9 @@ export function createReplyOperations(context: ClientContext): ReplyOperations {
   }
 
   async function act(event: 'ai:stop' | 'ai:retry', messageId: string): Promise<Message> {
-    const connection = context.connection();
-    if (!connection) throw new ConfabError('NETWORK', 'Not connected.');
-    try {
-      const { message } = await connection.request(event, { messageId });
-      dispatch({ type: 'message/updated', message });
-      return message;
-    } catch (caught) {
-      const error = toConfabError(caught);
-      context.emitError(error);
-      throw error;
-    }
+    const { message } = await reportedRequest(context, (connection) => connection.request(event, { messageId }));
+    dispatch({ type: 'message/updated', message });
+    return message;
   }
 
   return {

@@ -9,6 +9,12 @@ export function sendPayload(message: Message): SendMessagePayload {
       return { conversationId, clientMsgId, type: message.type, content: { fileId: message.content.file.id } };
     default:
       // Only people's own messages are sent; an AI reply is never sent by a client.
-      return { conversationId, clientMsgId, type: 'text', content: { text: 'text' in message.content ? message.content.text : '' } };
+      return {
+        conversationId,
+        clientMsgId,
+        type: 'text',
+        content: { text: 'text' in message.content ? message.content.text : '' },
+        ...(message.type === 'text' && message.content.replyTo ? { replyTo: message.content.replyTo.messageId } : {}),
+      };
   }
 }

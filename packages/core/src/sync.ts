@@ -1,5 +1,6 @@
 import type { SyncCursor } from '@confab/protocol';
 import type { ClientContext } from './context.js';
+import { heldChangeSeq } from './state/changes.js';
 import type { ChatState, MessagesState } from './types.js';
 
 /** Sync rounds per catch-up, at most (each brings up to a page per conversation). */
@@ -33,6 +34,7 @@ export function buildCursors(state: ChatState, isLoaded: (conversationId: string
     seq: isLoaded(conversation.id) ? contiguousSeq(state.messages[conversation.id]) : conversation.lastSeq,
     readSeq: conversation.readSeq,
     ...(conversation.kind === 'direct' ? { peerReadSeq: conversation.peerReadSeq } : {}),
+    changeSeq: heldChangeSeq(state.messages[conversation.id]?.changeSeq, conversation.changeSeq),
   }));
 }
 
@@ -45,6 +47,7 @@ export interface Sync {
 /**
  * Catch-up over the `sync` event: the server answers with the conversations that moved and the
  * messages after each cursor, a page at a time; loaded timelines page until nothing is missing.
+ * Changes (recalls, edits, our hides) come after each cursor's `changeSeq` and page the same way.
  * Live messages may land meanwhile: timelines merge by seq and id, so nothing repeats.
  * @internal
  */
@@ -61,11 +64,14 @@ export function createSync(context: ClientContext, isLoaded: (conversationId: st
       const { conversations } = await connection.request('sync', { cursors });
       if (session !== context.session()) return;
       let more = false;
-      for (const { conversation, messages, hasMore } of conversations) {
+      for (const { conversation, messages, hasMore, changes, changeSeq, hasMoreChanges } of conversations) {
         context.dispatch({ type: 'conversation/upserted', conversation });
         if (context.getState().messages[conversation.id] && messages.length > 0) {
           context.dispatch({ type: 'history/loaded', conversationId: conversation.id, messages });
         }
+        // Recalls, edits and our hides made while we were away.
+        if (changes && changeSeq !== undefined) context.dispatch({ type: 'messages/changed', conversationId: conversation.id, messages: changes, changeSeq });
+        if (hasMoreChanges) more = true;
         if (isLoaded(conversation.id) && (hasMore || hasGap(context.getState().messages[conversation.id]))) more = true;
       }
       if (!more) return;

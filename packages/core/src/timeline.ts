@@ -7,11 +7,24 @@ import type { Outbox } from './outbox.js';
 import type { ChatClient, MessagesState } from './types.js';
 
 type TimelineOperations = Pick<ChatClient, 'openConversation' | 'loadOlder' | 'sendText' | 'retry' | 'markRead'> & {
+  /**
+   * Loads the page around `seq` when it is older than the loaded timeline; true when it did (the gap up
+   * to the loaded messages is then left for sync, which fills gaps of loaded timelines).
+   */
+  loadAround(conversationId: string, seq: number): Promise<boolean>;
   /** Whether the newest page of a timeline was loaded (live messages and sync keep it current). */
   isLoaded(conversationId: string): boolean;
   /** Forgets which timelines were loaded (the session ended). */
   reset(): void;
 };
+
+/** The trimmed text of a send or an edit; VALIDATION when blank, TOO_LARGE over the limit. @internal */
+export function checkedText(text: string): string {
+  const body = text.trim();
+  if (isBlankText(body)) throw new ConfabError('VALIDATION', 'A message needs some text.');
+  if (textLength(body) > LIMITS.textMaxLength) throw new ConfabError('TOO_LARGE', `A message holds at most ${LIMITS.textMaxLength} characters.`);
+  return body;
+}
 
 function newestStoredSeq(timeline: MessagesState | undefined): number {
   let newest = 0;
@@ -19,7 +32,8 @@ function newestStoredSeq(timeline: MessagesState | undefined): number {
   return newest;
 }
 
-const historyPath = (conversationId: string, query: HistoryQuery) =>
+/** `GET /conversations/:id/messages?...` with the query's fields. @internal */
+export const historyPath = (conversationId: string, query: HistoryQuery) =>
   `${path`/conversations/${conversationId}`}/messages?${Object.entries(query)
     .map(([key, value]) => `${key}=${String(value)}`)
     .join('&')}`;
@@ -40,7 +54,7 @@ export function createTimelineOperations(
     try {
       await inSession(
         () => http.get<HistoryResponse>(historyPath(conversationId, query)),
-        ({ messages, hasMore }) => dispatch({ type: 'history/loaded', conversationId, messages, hasOlder: hasMore }),
+        ({ messages, hasMore, changeSeq }) => dispatch({ type: 'history/loaded', conversationId, messages, hasOlder: hasMore, changeSeq }),
       );
     } catch (error) {
       dispatch({ type: 'history/failed', conversationId });
@@ -63,6 +77,14 @@ export function createTimelineOperations(
   return {
     openConversation,
 
+    async loadAround(conversationId, seq) {
+      await openConversation(conversationId);
+      const oldest = context.getState().messages[conversationId]?.items.find((item) => item.state === 'sent')?.message.seq;
+      if (oldest === undefined || seq >= oldest) return false;
+      await loadPage(conversationId, { around: seq, limit: LIMITS.historyPageDefault });
+      return true;
+    },
+
     async loadOlder(conversationId) {
       const timeline = context.getState().messages[conversationId];
       const oldest = timeline?.items.find((item) => item.state === 'sent')?.message.seq;
@@ -71,12 +93,8 @@ export function createTimelineOperations(
       await loadPage(conversationId, { before: oldest, limit: LIMITS.historyPageDefault });
     },
 
-    async sendText(conversationId, text) {
-      const body = text.trim();
-      if (isBlankText(body)) throw new ConfabError('VALIDATION', 'A message needs some text.');
-      if (textLength(body) > LIMITS.textMaxLength) {
-        throw new ConfabError('TOO_LARGE', `A message holds at most ${LIMITS.textMaxLength} characters.`);
-      }
+    async sendText(conversationId, text, options = {}) {
+      const body = checkedText(text);
       const clientMsgId = platform.createId();
       return outbox.send({
         id: `pending:${clientMsgId}`,
@@ -85,7 +103,7 @@ export function createTimelineOperations(
         senderId: context.requireMe().id,
         clientMsgId,
         type: 'text',
-        content: { text: body },
+        content: options.replyTo ? { text: body, replyTo: { messageId: options.replyTo.id, seq: options.replyTo.seq, senderId: options.replyTo.senderId } } : { text: body },
         createdAt: platform.now(),
       });
     },

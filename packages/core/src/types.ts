@@ -57,6 +57,8 @@ export interface MessagesState {
   hasOlder: boolean;
   /** A history page is being fetched. */
   loading: boolean;
+  /** The conversation's change counter this timeline holds every change up to (recalls, edits, hides); sync asks from it. */
+  changeSeq?: number;
 }
 
 /** Conversations, sorted by activity (newest first), with unread per conversation and in total. */
@@ -144,6 +146,12 @@ export interface XhrLike {
   onabort: (() => void) | null;
 }
 
+/** Options of {@link ChatClient.sendText}. */
+export interface SendTextOptions {
+  /** A stored message of the same conversation this one replies to (it is quoted). */
+  replyTo?: Message;
+}
+
 /** Options of {@link ChatClient.sendFile}. */
 export interface SendFileOptions {
   /** Called as bytes go up (also reflected as `upload` on the pending timeline item). */
@@ -218,7 +226,13 @@ export interface ChatClient {
    * Sends a text message through the durable outbox: `sending` until acked (re-sent with the same
    * clientMsgId after reconnects), `failed` after `sendFailAfterMs`. Resolves with the stored message.
    */
-  sendText(conversationId: string, text: string): Promise<Message>;
+  sendText(conversationId: string, text: string, options?: SendTextOptions): Promise<Message>;
+  /**
+   * Makes sure the message at `seq` is in the timeline: when it is older than what is loaded, loads the
+   * page around it, then the messages between it and the loaded ones, so the timeline has no gap.
+   * Resolves once the message is there (or the conversation has no such seq).
+   */
+  jumpTo(conversationId: string, seq: number): Promise<void>;
   /**
    * Uploads a file (with progress) and sends it as an `image` message when the server found an inline
    * image type in its bytes, else as a `file` message. The pending message shows in the timeline with
@@ -241,6 +255,17 @@ export interface ChatClient {
   stopReply(messageId: string): Promise<Message>;
   /** Generates an AI reply that ended in `error` or `stopped` again, in place. */
   retryReply(messageId: string): Promise<Message>;
+  /**
+   * Recalls a message for everyone (ours within the server's recall window, default 2 minutes; any
+   * member's as a group's owner or admin). Resolves with the `recalled` message that replaced it.
+   */
+  recall(messageId: string): Promise<Message>;
+  /** Replaces the text of our own text message (within the server's edit window); it shows as edited. */
+  edit(messageId: string, text: string): Promise<Message>;
+  /** Hides a message for us only, on all of our devices (it becomes `hidden`). */
+  deleteForMe(messageId: string): Promise<Message>;
+  /** Adds (`on`) or removes our reaction with one of `REACTION_EMOJI`; resolves with the message and its reactions. */
+  react(messageId: string, emoji: string, on: boolean): Promise<Message>;
 
   searchUsers(query: string): Promise<User[]>;
   sendFriendRequest(targetId: string, note?: string): Promise<Request>;

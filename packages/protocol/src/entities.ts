@@ -72,8 +72,23 @@ export interface GroupJoinRequest {
 /** Every kind of request: friend requests and group join requests share this model (and one list). */
 export type Request = FriendRequest | GroupJoinRequest;
 
+/**
+ * What a reply quotes: the place of another message of the same conversation. No copy of its content
+ * is kept, so a recall of the original leaves nothing behind in the replies; clients show the original
+ * as they hold it (and load it, by `seq`, when they do not).
+ */
+export interface ReplyRef {
+  messageId: string;
+  seq: number;
+  senderId: string;
+}
+
 export interface TextContent {
   text: string;
+  /** The message this one replies to (quotes). */
+  replyTo?: ReplyRef;
+  /** When the sender last edited the text (absent: never edited). Clients show "edited". */
+  editedAt?: Timestamp;
 }
 
 interface MessageBase {
@@ -86,6 +101,14 @@ interface MessageBase {
   clientMsgId: string;
   /** Server time when the message was stored. */
   createdAt: Timestamp;
+  /** Reactions, each emoji with who reacted (in reaction order); absent when none. */
+  reactions?: Reaction[];
+}
+
+/** One emoji of `REACTION_EMOJI` on a message, and who reacted with it. */
+export interface Reaction {
+  emoji: string;
+  userIds: string[];
 }
 
 export interface TextMessage extends MessageBase {
@@ -192,8 +215,32 @@ export interface SystemMessage extends MessageBase {
   content: SystemContent;
 }
 
+/** Content of a recalled message: the original content is gone from storage; who recalled it stays. */
+export interface RecalledContent {
+  /** Who recalled it: the sender, or an owner or admin of the group. */
+  byId: string;
+  /** Their display name when they recalled it ("alice recalled a message"). */
+  byName: string;
+  recalledAt: Timestamp;
+}
+
+/** A message its sender (or a group's owner or admin) recalled; shown to everyone as "alice recalled a message". */
+export interface RecalledMessage extends MessageBase {
+  type: 'recalled';
+  content: RecalledContent;
+}
+
+/**
+ * A message the caller deleted for themselves ("delete for me"): only that user's view has it, on
+ * all of their devices; it keeps its seq (no gap) and shows nothing. Never sent to anyone else.
+ */
+export interface HiddenMessage extends MessageBase {
+  type: 'hidden';
+  content: Record<string, never>;
+}
+
 /** A stored message. A discriminated union on `type`. */
-export type Message = TextMessage | ImageMessage | FileMessage | AiReplyMessage | SystemMessage;
+export type Message = TextMessage | ImageMessage | FileMessage | AiReplyMessage | SystemMessage | RecalledMessage | HiddenMessage;
 export type MessageType = Message['type'];
 
 interface ConversationBase {
@@ -213,6 +260,12 @@ interface ConversationBase {
   muted: boolean;
   /** When the conversation last had activity (the last message, else its creation). */
   activeAt: Timestamp;
+  /**
+   * The conversation's change counter as the caller sees it: it grows by one with every recall, edit
+   * (and delete-for-me of the caller's own); sync sends back the messages changed after a client's
+   * `changeSeq`. Set by the server on every conversation it sends.
+   */
+  changeSeq?: number;
 }
 
 /** A one-to-one conversation between two friends. */

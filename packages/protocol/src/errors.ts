@@ -23,6 +23,8 @@ export const ErrorCode = {
   INTERNAL: 'INTERNAL',
   /** The server is shutting down or not ready; retry on another connection. */
   UNAVAILABLE: 'UNAVAILABLE',
+  /** The time to do this has passed (recall or edit after its window). */
+  TOO_LATE: 'TOO_LATE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -39,6 +41,7 @@ export const ERROR_HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  TOO_LATE: 403,
 };
 
 /** Codes worth retrying with the same request (the same `clientMsgId` for sends). */

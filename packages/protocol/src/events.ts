@@ -1,5 +1,6 @@
+import type { EditPayload, HidePayload, MessageChangedEvent, ReactPayload, RecallPayload } from './changes.js';
 import type { WireError } from './errors.js';
-import type { Conversation, DirectConversation, Friend, GroupConversation, GroupRole, GroupSummary, Message, Request, TextContent } from './entities.js';
+import type { Conversation, DirectConversation, Friend, GroupConversation, GroupRole, GroupSummary, Message, Request } from './entities.js';
 
 /** The reply to every client -> server event. */
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: WireError };
@@ -11,7 +12,7 @@ export interface FileSendContent {
 
 /** The message part of a send, a discriminated union on `type`. */
 export type SendMessageBody =
-  | { clientMsgId: string; type: 'text'; content: TextContent }
+  | { clientMsgId: string; type: 'text'; content: { text: string }; /** The id of a message of the same conversation this one replies to. */ replyTo?: string }
   | { clientMsgId: string; type: 'image' | 'file'; content: FileSendContent };
 
 /** Send a message to an existing conversation, or to a friend by user id. */
@@ -39,6 +40,8 @@ export interface SyncCursor {
   readSeq?: number;
   /** The peer's read cursor as the client knows it; omitted means unknown. */
   peerReadSeq?: number;
+  /** The conversation's change counter the client holds every change up to; omitted: changes are not asked for. */
+  changeSeq?: number;
 }
 
 export interface SyncPayload {
@@ -54,6 +57,14 @@ export interface SyncedConversation {
   messages: Message[];
   /** More messages follow: sync again with the cursor moved to the last one. */
   hasMore: boolean;
+  /**
+   * Only when the cursor had a `changeSeq`: messages recalled, edited or hidden (for the caller) after it,
+   * in change order, at most `limit`; each replaces the message with its id.
+   */
+  changes?: Message[];
+  /** With `changes`: the change counter they bring the client to (sync again from it when `hasMoreChanges`). */
+  changeSeq?: number;
+  hasMoreChanges?: boolean;
 }
 
 export interface SyncResult {
@@ -120,6 +131,14 @@ export interface ClientToServerEvents {
   'ai:stop': (payload: AiReplyPayload, ack: (res: Ack<{ message: Message }>) => void) => void;
   /** Generates an AI reply that ended in `error` or `stopped` again, in place. */
   'ai:retry': (payload: AiReplyPayload, ack: (res: Ack<{ message: Message }>) => void) => void;
+  /** Recalls a message for everyone: its content is deleted; it becomes a `recalled` message. */
+  'message:recall': (payload: RecallPayload, ack: (res: Ack<{ message: Message; changeSeq: number }>) => void) => void;
+  /** Replaces the text of the caller's own text message; it is marked edited. */
+  'message:edit': (payload: EditPayload, ack: (res: Ack<{ message: Message; changeSeq: number }>) => void) => void;
+  /** Adds or removes the caller's reaction; the message comes back with its reactions. */
+  'message:react': (payload: ReactPayload, ack: (res: Ack<{ message: Message; changeSeq: number }>) => void) => void;
+  /** Deletes a message for the caller only, on all of their devices. */
+  'message:hide': (payload: HidePayload, ack: (res: Ack<{ message: Message; changeSeq: number }>) => void) => void;
 }
 
 /** Events the server pushes. */
@@ -128,6 +147,8 @@ export interface ServerToClientEvents {
   /** A stored message changed (an AI reply finished, stopped, failed or restarted). */
   'message:updated': (message: Message) => void;
   'message:delta': (event: MessageDeltaEvent) => void;
+  /** A message was recalled, edited or reacted to (to every member), or hidden (to the hider's sockets only). */
+  'message:changed': (event: MessageChangedEvent) => void;
   'conversation:read': (event: ReadEvent) => void;
   'request:new': (request: Request) => void;
   'request:updated': (request: Request) => void;

@@ -2,6 +2,8 @@ export { ErrorCode, ERROR_HTTP_STATUS, RETRYABLE_ERROR_CODES, isErrorCode } from
 export type { ErrorBody, WireError } from './errors.js';
 export { ASSISTANT_USER_ID, isAssistant } from './assistant.js';
 export { LIMITS } from './limits.js';
+export { REACTION_EMOJI } from './reactions.js';
+export type { ReactionEmoji } from './reactions.js';
 export { NAME_PROBLEMS, hasBidiControls, isBlankText, nameProblem, textLength } from './text.js';
 export type { NameProblem } from './text.js';
 export { AiErrorCode } from './entities.js';
@@ -21,10 +23,15 @@ export type {
   GroupMember,
   GroupRole,
   GroupSummary,
+  HiddenMessage,
   ImageMessage,
   JoinPolicy,
   Message,
   MessageType,
+  Reaction,
+  RecalledContent,
+  RecalledMessage,
+  ReplyRef,
   Request,
   RequestStatus,
   SystemContent,
@@ -92,3 +99,4 @@ export type {
   SyncPayload,
   SyncResult,
 } from './events.js';
+export type { EditPayload, HidePayload, MessageChangedEvent, ReactPayload, RecallPayload } from './changes.js';

@@ -42,4 +42,8 @@ export const LIMITS = {
   groupInitialMembersMax: 100,
   /** Longest avatar URL (http or https). */
   avatarUrlMaxLength: 2048,
+  /** How long after sending a message its sender may recall it, in ms, unless the server is configured otherwise. */
+  recallWindowMs: 2 * 60 * 1000,
+  /** How long after sending a text its sender may edit it, in ms, unless the server is configured otherwise. */
+  editWindowMs: 15 * 60 * 1000,
 } as const;

@@ -137,6 +137,8 @@ export interface HistoryQuery {
   before?: number;
   /** Messages with seq > after, oldest first. */
   after?: number;
+  /** The page around a seq: `seq` itself, up to half of `limit` older before it and the rest newer after it. */
+  around?: number;
   limit?: number;
 }
 
@@ -145,6 +147,10 @@ export interface HistoryResponse {
   messages: Message[];
   /** More messages exist beyond this page in the direction asked. */
   hasMore: boolean;
+  /** The conversation's change counter when the page was read: sync changes from it. */
+  changeSeq?: number;
+  /** Only for `around`: newer messages exist after this page (`hasMore` then tells of older ones). */
+  hasNewer?: boolean;
 }
 
 export interface ReadBody {

@@ -106,6 +106,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         fileTypes: config.fileTypes,
       },
       assistant: { ai: config.ai, provider, log: app.log, limits },
+      messageChanges: { recallWindowMs: config.recallWindowMs, editWindowMs: config.editWindowMs },
     },
   );
   await prepareAssistant(store, config.ai);

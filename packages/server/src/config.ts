@@ -58,6 +58,10 @@ export interface ServerConfig {
   dmPolicy: DmPolicy;
   /** Redis for several nodes (socket.io fan-out, shared AI limits), or null for one node. @default null */
   redis: RedisConfig | null;
+  /** How long after sending a sender may recall a message, in ms. @default LIMITS.recallWindowMs (2 minutes) */
+  recallWindowMs: number;
+  /** How long after sending a sender may edit a text, in ms. @default LIMITS.editWindowMs (15 minutes) */
+  editWindowMs: number;
 }
 
 /** An application allowed to sign host identity tokens (`kid` = id). */
@@ -114,6 +118,8 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     embedApps: parseEmbedApps(text('embed-apps')),
     dmPolicy: parseDmPolicy(text('dm-policy')),
     redis: redisConfig(text),
+    recallWindowMs: 1000 * integerOption(text('recall-window'), 'recall-window', LIMITS.recallWindowMs / 1000, 0, 365 * 24 * 3600),
+    editWindowMs: 1000 * integerOption(text('edit-window'), 'edit-window', LIMITS.editWindowMs / 1000, 0, 365 * 24 * 3600),
   };
 }
 

@@ -3,7 +3,7 @@
  * One schema library for both: REST routes use them through the Fastify validator compiler,
  * socket handlers through {@link compileValidator}; both map failures the same way.
  */
-import { LIMITS } from '@confab/protocol';
+import { LIMITS, REACTION_EMOJI } from '@confab/protocol';
 import { Type, type Static } from 'typebox';
 
 const strict = { additionalProperties: false } as const;
@@ -72,6 +72,7 @@ export const HistoryQuerySchema = Type.Object(
   {
     before: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INTEGER })),
     after: Type.Optional(Seq),
+    around: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INTEGER })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.historyPageMax })),
   },
   strict,
@@ -88,9 +89,9 @@ const sendFields = {
   content: Type.Union([TextContentSchema, FileSendContentSchema]),
 };
 
-/** `message:send`. Exactly one of `conversationId` or `to` (checked by the messaging service). */
+/** `message:send`. Exactly one of `conversationId` or `to` (checked by the messaging service); `replyTo` for texts only. */
 export const SendMessagePayloadSchema = Type.Object(
-  { ...sendFields, conversationId: Type.Optional(Id), to: Type.Optional(Id) },
+  { ...sendFields, conversationId: Type.Optional(Id), to: Type.Optional(Id), replyTo: Type.Optional(Id) },
   strict,
 );
 
@@ -103,7 +104,7 @@ export const SignedFileQuerySchema = Type.Object(
 export const ReadPayloadSchema = Type.Object({ conversationId: Id, seq: Seq }, strict);
 
 const SyncCursorSchema = Type.Object(
-  { conversationId: Id, seq: Seq, readSeq: Type.Optional(Seq), peerReadSeq: Type.Optional(Seq) },
+  { conversationId: Id, seq: Seq, readSeq: Type.Optional(Seq), peerReadSeq: Type.Optional(Seq), changeSeq: Type.Optional(Seq) },
   strict,
 );
 
@@ -118,6 +119,18 @@ export const SyncPayloadSchema = Type.Object(
 /** `ai:stop` and `ai:retry`. */
 export const AiReplyPayloadSchema = Type.Object({ messageId: Id }, strict);
 
+/** `message:recall` and `message:hide`. */
+export const MessageIdPayloadSchema = Type.Object({ messageId: Id }, strict);
+
+/** `message:edit`: the new text, with the limits of a sent text. */
+export const EditPayloadSchema = Type.Object({ messageId: Id, text: TextContentSchema.properties.text }, strict);
+
+/** `message:react`: one of the fixed emoji, on or off. */
+export const ReactPayloadSchema = Type.Object(
+  { messageId: Id, emoji: Type.Union(REACTION_EMOJI.map((emoji) => Type.Literal(emoji))), on: Type.Boolean() },
+  strict,
+);
+
 export type RegisterInput = Static<typeof RegisterBodySchema>;
 export type LoginInput = Static<typeof LoginBodySchema>;
 export type CreateRequestInput = Static<typeof CreateRequestBodySchema>;
@@ -128,3 +141,4 @@ export type HistoryInput = Static<typeof HistoryQuerySchema>;
 export type SendMessageInput = Static<typeof SendMessagePayloadSchema>;
 export type ReadInput = Static<typeof ReadPayloadSchema>;
 export type SyncInput = Static<typeof SyncPayloadSchema>;
+export type EditInput = Static<typeof EditPayloadSchema>;

@@ -15,7 +15,7 @@ describe('migration 5 (groups)', () => {
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS.filter((migration) => migration.version <= 4));
     db.exec(VERSION_4_ROWS);
-    expect(migrate(db)).toEqual([5]);
+    expect(migrate(db, MIGRATIONS.filter((migration) => migration.version <= 5))).toEqual([5]);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.prepare('SELECT COUNT(*) AS n FROM conversation_members').get()).toEqual({ n: 2 });
     expect(db.prepare('SELECT id, seq FROM messages').all()).toEqual([{ id: 'm_1', seq: 1 }]);

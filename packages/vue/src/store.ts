@@ -1,8 +1,14 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { User } from '@confab/protocol';
+import type { Message, User } from '@confab/protocol';
 import { useChatClient } from './plugin.js';
 import { errorMessage } from './utils/errors.js';
+
+/** A reply being written: the quoted message and its sender's name. */
+export interface ReplyDraft {
+  message: Message;
+  senderName: string;
+}
 
 /** The sidebar tab shown. */
 export type ConfabTab = 'chats' | 'contacts' | 'groups' | 'requests';
@@ -22,6 +28,14 @@ export const useConfabStore = defineStore('confab', () => {
   const searchPending = ref(false);
   const searchError = ref<string | null>(null);
   let searchRun = 0;
+  /** The message each conversation's composer replies to (with its sender's name), by conversation id. */
+  const replyDrafts = shallowRef<Readonly<Record<string, ReplyDraft>>>({});
+
+  /** Sets (or with null clears) the message the composer of a conversation replies to. */
+  function replyTo(conversationId: string, draft: ReplyDraft | null): void {
+    const { [conversationId]: _dropped, ...rest } = replyDrafts.value;
+    replyDrafts.value = draft ? { ...rest, [conversationId]: draft } : rest;
+  }
 
   /** Shows a conversation (the conversation pane loads it and marks it read). */
   function selectConversation(conversationId: string): void {
@@ -75,6 +89,7 @@ export const useConfabStore = defineStore('confab', () => {
     searchResults.value = [];
     searchPending.value = false;
     searchError.value = null;
+    replyDrafts.value = {};
   }
 
   return {
@@ -90,5 +105,7 @@ export const useConfabStore = defineStore('confab', () => {
     search,
     logout,
     reset,
+    replyDrafts,
+    replyTo,
   };
 });

@@ -13,13 +13,21 @@ export type ChatAction =
   | { type: 'message/received'; message: Message }
   /** A stored message changed (an AI reply ended or restarted); replaces the item with its id. */
   | { type: 'message/updated'; message: Message }
+  /**
+   * Stored messages changed (recalled, edited, hidden for us): each replaces the one with its id.
+   * `changeSeq`, when given, is the change counter the timeline and the list row are now in step with.
+   */
+  | { type: 'messages/changed'; conversationId: string; messages: readonly Message[]; changeSeq?: number | undefined }
   /** A piece of a streaming AI reply; applied in index order, repeats ignored. */
   | { type: 'message/delta'; event: MessageDeltaEvent }
   /** A read cursor moved: ours (any device) or the peer's (a receipt). */
   | { type: 'read/applied'; conversationId: string; userId: string; readSeq: number }
   | { type: 'history/requested'; conversationId: string }
-  /** A page of stored messages; `hasOlder` undefined leaves the flag as it is (a catch-up page). */
-  | { type: 'history/loaded'; conversationId: string; messages: readonly Message[]; hasOlder?: boolean }
+  /**
+   * A page of stored messages; `hasOlder` undefined leaves the flag as it is (a catch-up page).
+   * `changeSeq` (the counter when the page was read) becomes the timeline's change cursor when it has none.
+   */
+  | { type: 'history/loaded'; conversationId: string; messages: readonly Message[]; hasOlder?: boolean; changeSeq?: number | undefined }
   | { type: 'history/failed'; conversationId: string }
   /** Our send, not acknowledged yet (`seq` 0). Sending it again (retry) reuses its place. */
   | { type: 'send/started'; message: Message }

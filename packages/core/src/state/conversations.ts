@@ -1,6 +1,7 @@
-import type { Conversation, GroupSummary } from '@confab/protocol';
+import type { Conversation, GroupSummary, Message } from '@confab/protocol';
 import type { ConversationsState } from '../types.js';
 import type { ChatAction } from './actions.js';
+import { applyChange } from './changes.js';
 import { applyMessageToList, compareActivity, placeRow, unreadCount } from './home.js';
 
 export const initialConversationsState: ConversationsState = { list: [], unreadTotal: 0, loaded: false };
@@ -16,6 +17,8 @@ export function mergeConversation(known: Conversation | undefined, incoming: Con
   const lastSeq = Math.max(base.lastSeq, incoming.lastSeq);
   const readSeq = Math.max(base.readSeq, incoming.readSeq);
   const merged = { ...incoming, lastMessage, lastSeq, readSeq, activeAt: Math.max(base.activeAt, incoming.activeAt), unread: unreadCount(lastSeq, readSeq) };
+  const changeSeq = Math.max(base.changeSeq ?? 0, incoming.changeSeq ?? 0);
+  if (changeSeq > 0) merged.changeSeq = changeSeq;
   if (merged.kind === 'direct' && base.kind === 'direct') merged.peerReadSeq = Math.max(base.peerReadSeq, merged.peerReadSeq);
   return merged;
 }
@@ -36,7 +39,8 @@ function sameCursors(a: Conversation, b: Conversation): boolean {
     a.readSeq === b.readSeq &&
     peerReadSeqOf(a) === peerReadSeqOf(b) &&
     a.activeAt === b.activeAt &&
-    a.lastMessage === b.lastMessage
+    a.lastMessage === b.lastMessage &&
+    a.changeSeq === b.changeSeq
   );
 }
 
@@ -73,6 +77,18 @@ function applyRead(state: ConversationsState, conversationId: string, userId: st
   return withList(state, list);
 }
 
+/** A recall, edit or hide: the row's last message when it is one of them, and its change cursor. */
+function applyChanges(state: ConversationsState, { conversationId, messages, changeSeq = 0 }: { conversationId: string; messages: readonly Message[]; changeSeq?: number | undefined }): ConversationsState {
+  const index = state.list.findIndex((conversation) => conversation.id === conversationId);
+  const known = state.list[index];
+  const last = known?.lastMessage;
+  const changed = last && messages.find((message) => message.id === last.id);
+  if (!known || (!changed && changeSeq <= (known.changeSeq ?? 0))) return state;
+  const list = [...state.list];
+  list[index] = { ...known, lastMessage: changed ? applyChange(last, changed) : last ?? null, changeSeq: Math.max(known.changeSeq ?? 0, changeSeq) };
+  return withList(state, list);
+}
+
 /** The conversation list: sorted by activity, unread derived from cursors, `unreadTotal` summed. */
 export function conversationsReducer(state: ConversationsState, action: ChatAction, meId: string | undefined): ConversationsState {
   switch (action.type) {
@@ -90,15 +106,11 @@ export function conversationsReducer(state: ConversationsState, action: ChatActi
     }
     case 'message/received':
       return withList(state, applyMessageToList(state.list, action.message, meId));
-    case 'message/updated': {
+    case 'message/updated':
       // The list shows the reply's final text once it ends.
-      const index = state.list.findIndex((conversation) => conversation.lastMessage?.id === action.message.id);
-      const known = state.list[index];
-      if (!known) return state;
-      const list = [...state.list];
-      list[index] = { ...known, lastMessage: action.message };
-      return withList(state, list);
-    }
+      return applyChanges(state, { conversationId: action.message.conversationId, messages: [action.message] });
+    case 'messages/changed':
+      return applyChanges(state, action);
     case 'read/applied':
       return applyRead(state, action.conversationId, action.userId, action.readSeq, meId);
     case 'friend/removed': {

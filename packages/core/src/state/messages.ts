@@ -1,5 +1,6 @@
 import type { Message, MessageDeltaEvent } from '@confab/protocol';
 import { applyDelta } from './replies.js';
+import { replaceChanged } from './changes.js';
 import type { MessagesState, TimelineMessage } from '../types.js';
 import type { ChatAction } from './actions.js';
 import { removePending, setUploadProgress } from './uploads.js';
@@ -104,6 +105,12 @@ export function messagesReducer(state: TimelinesState, action: ChatAction): Time
       return update(state, action.message.conversationId, (timeline) => withItems(timeline, insertStored(timeline.items, [action.message])));
     case 'message/updated':
       return update(state, action.message.conversationId, (timeline) => withItems(timeline, replaceStored(timeline.items, action.message)));
+    case 'messages/changed':
+      return update(state, action.conversationId, (timeline) => {
+        const next = withItems(timeline, replaceChanged(timeline.items, action.messages));
+        if (action.changeSeq === undefined || action.changeSeq <= (timeline.changeSeq ?? 0)) return next;
+        return { ...next, changeSeq: action.changeSeq };
+      });
     case 'message/delta':
       return update(state, action.event.conversationId, (timeline) => withItems(timeline, foldDelta(timeline.items, action.event)));
     case 'history/requested':
@@ -117,6 +124,8 @@ export function messagesReducer(state: TimelinesState, action: ChatAction): Time
           hasOlder: action.hasOlder ?? timeline.hasOlder,
           // A catch-up page (no `hasOlder`) does not end a `loadOlder` still in flight.
           loading: action.hasOlder === undefined ? timeline.loading : false,
+          // Only the first page sets the change cursor: a later page is newer than the rest of the timeline.
+          changeSeq: timeline.changeSeq ?? action.changeSeq,
         }),
         true,
       );

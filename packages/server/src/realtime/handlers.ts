@@ -2,7 +2,7 @@ import type { Ack, ClientToServerEvents, WireError } from '@confab/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { wireErrorFor } from '../errors.js';
-import { AiReplyPayloadSchema, ReadPayloadSchema, SendMessagePayloadSchema, SyncPayloadSchema } from '../schemas.js';
+import { AiReplyPayloadSchema, EditPayloadSchema, MessageIdPayloadSchema, ReactPayloadSchema, ReadPayloadSchema, SendMessagePayloadSchema, SyncPayloadSchema } from '../schemas.js';
 import type { Services } from '../services/index.js';
 import { compileValidator, type Validator } from '../validation.js';
 import { createDrain, type Drain } from './drain.js';
@@ -42,6 +42,22 @@ function handlerTable(services: Services): HandlerTable {
     'ai:retry': {
       schema: AiReplyPayloadSchema,
       run: async (userId, payload) => ({ message: await services.assistant.retry(userId, (payload as Static<typeof AiReplyPayloadSchema>).messageId) }),
+    },
+    'message:recall': {
+      schema: MessageIdPayloadSchema,
+      run: (userId, payload) => services.messageChanges.recall(userId, (payload as Static<typeof MessageIdPayloadSchema>).messageId),
+    },
+    'message:edit': {
+      schema: EditPayloadSchema,
+      run: (userId, payload) => services.messageChanges.edit(userId, payload as Static<typeof EditPayloadSchema>),
+    },
+    'message:react': {
+      schema: ReactPayloadSchema,
+      run: (userId, payload) => services.messageChanges.react(userId, payload as Static<typeof ReactPayloadSchema>),
+    },
+    'message:hide': {
+      schema: MessageIdPayloadSchema,
+      run: (userId, payload) => services.messageChanges.hide(userId, (payload as Static<typeof MessageIdPayloadSchema>).messageId),
     },
   };
 }

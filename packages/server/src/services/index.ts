@@ -1,3 +1,4 @@
+import { LIMITS } from '@confab/protocol';
 import { createAssistantService, type AssistantOptions, type AssistantService } from '../ai/replies.js';
 import type { TokenService } from '../auth/tokens.js';
 import { createAccountService, type AccountService } from './accounts.js';
@@ -8,6 +9,7 @@ import { createGroupAccess } from './group-access.js';
 import { createGroupRequestService } from './group-requests.js';
 import { createGroupService, type GroupService } from './groups.js';
 import { createRequestService, type RequestService } from './requests.js';
+import { createMessageChangeService, type MessageChangeOptions, type MessageChangeService } from './message-changes.js';
 import { createMessagingService, type MessagingService } from './messaging.js';
 import { createSyncService, type SyncService } from './sync.js';
 
@@ -19,6 +21,8 @@ export interface Services {
   /** Friend and group requests as one model. */
   requests: RequestService;
   messaging: MessagingService;
+  /** Recall, edit and delete-for-me. */
+  messageChanges: MessageChangeService;
   sync: SyncService;
   files: FileService;
   assistant: AssistantService;
@@ -27,6 +31,8 @@ export interface Services {
 export interface ServiceOptions {
   files: FileServiceOptions;
   assistant: AssistantOptions;
+  /** Recall and edit windows. @default LIMITS.recallWindowMs and LIMITS.editWindowMs */
+  messageChanges?: MessageChangeOptions;
 }
 
 export function createServices(context: ServiceContext, tokens: TokenService, options: ServiceOptions): Services {
@@ -41,6 +47,7 @@ export function createServices(context: ServiceContext, tokens: TokenService, op
     groups: createGroupService(context, groupAccess),
     requests: createRequestService(friendship, createGroupRequestService(context, groupAccess)),
     messaging,
+    messageChanges: createMessageChangeService(context, options.messageChanges ?? { recallWindowMs: LIMITS.recallWindowMs, editWindowMs: LIMITS.editWindowMs }),
     sync: createSyncService(context, messaging),
     files,
     assistant,

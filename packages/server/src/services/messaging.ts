@@ -1,10 +1,13 @@
-import { LIMITS, isBlankText, type Conversation, type HistoryResponse, type Message, type ReadResponse, type ServerToClientEvents } from '@confab/protocol';
+import { LIMITS, isBlankText, type Conversation, type HistoryResponse, type Message, type ReadResponse, type TextContent } from '@confab/protocol';
 import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { HistoryInput, ReadInput, SendMessageInput } from '../schemas.js';
 import type { ConversationRecord } from '../storage/store.js';
 import type { ServiceContext } from './context.js';
 import type { FileService } from './files.js';
+import { viewConversations, viewMessages } from './hidden-view.js';
+import { pushToMembers, requireMember } from './members.js';
+import { replyRefFor } from './quotes.js';
 
 export interface MessagingHooks {
   /** Runs after a new message was stored and pushed (the assistant answers here). */
@@ -19,7 +22,7 @@ export interface MessagingOptions extends MessagingHooks {
 export function createMessagingService(context: ServiceContext, options: MessagingOptions = {}) {
   const { files } = options;
   const hooks: MessagingHooks = options;
-  const { store, notifier } = context;
+  const { store } = context;
 
   /** The stored content: the text, or the reference of a file the sender uploaded. */
   async function contentOf(senderId: string, input: SendMessageInput): Promise<Message['content']> {
@@ -35,13 +38,6 @@ export function createMessagingService(context: ServiceContext, options: Messagi
     return { file: await files.refForMessage(senderId, input.content.fileId, input.type) };
   }
 
-  /** Pushes to every member: a group's room, or each member's sockets of a direct conversation. */
-  function toMembers<E extends 'message:new' | 'conversation:read'>(conversation: ConversationRecord, event: E, payload: Parameters<ServerToClientEvents[E]>[0]): void {
-    const args = [payload] as Parameters<ServerToClientEvents[E]>;
-    if (conversation.kind === 'group') notifier.toGroup(conversation.id, event, ...args);
-    else for (const memberId of conversation.memberIds) notifier.toUser(memberId, event, ...args);
-  }
-
   /** The caller's view of a conversation of either kind, or NOT_FOUND. */
   async function viewOf(userId: string, conversation: ConversationRecord): Promise<Conversation> {
     const view =
@@ -49,16 +45,11 @@ export function createMessagingService(context: ServiceContext, options: Messagi
         ? await store.groups.getConversationView(userId, conversation.id)
         : await store.getConversationView(userId, conversation.id);
     if (!view) throw new ApiError('NOT_FOUND', 'No such conversation');
-    return view;
+    const [seen] = await viewConversations<Conversation>(store, userId, [view]);
+    return seen as Conversation;
   }
 
-  /** The conversation, if it exists (else NOT_FOUND) and the caller is a member (else FORBIDDEN). */
-  async function memberOf(userId: string, conversationId: string): Promise<ConversationRecord> {
-    const conversation = await store.getConversation(conversationId);
-    if (!conversation) throw new ApiError('NOT_FOUND', 'No such conversation');
-    if (!conversation.memberIds.includes(userId)) throw new ApiError('FORBIDDEN', 'You are not a member of this conversation');
-    return conversation;
-  }
+  const memberOf = (userId: string, conversationId: string) => requireMember(context, userId, conversationId);
 
   /** The DM policy, decided here only: friends may always message each other; anyone may under `anyone`. */
   async function mayMessage(userId: string, peerId: string): Promise<boolean> {
@@ -89,14 +80,28 @@ export function createMessagingService(context: ServiceContext, options: Messagi
     return conversation;
   }
 
+  /** `around` itself with up to half the page older before it, the rest newer after it. */
+  async function pageAround(conversationId: string, around: number, limit: number): Promise<HistoryResponse> {
+    const olderCount = Math.max(1, Math.ceil(limit / 2));
+    const [older, newer] = await Promise.all([
+      store.listMessages(conversationId, { before: around + 1, limit: olderCount }),
+      store.listMessages(conversationId, { after: around, limit: limit - olderCount }),
+    ]);
+    return { messages: [...older.messages, ...newer.messages], hasMore: older.hasMore, hasNewer: newer.hasMore };
+  }
+
   return {
     /**
      * Stores a message with the next seq and pushes `message:new` to every socket of every member.
      * Resending a `clientMsgId` returns the original message and pushes nothing.
      */
     async sendMessage(senderId: string, input: SendMessageInput): Promise<Message> {
-      const content = await contentOf(senderId, input);
+      let content = await contentOf(senderId, input);
       const conversation = await sendTarget(senderId, input);
+      if (input.replyTo !== undefined) {
+        if (input.type !== 'text') throw new ApiError('VALIDATION', 'Only text messages can reply', { field: 'replyTo' });
+        content = { ...(content as TextContent), replyTo: await replyRefFor(store, conversation.id, input.replyTo) };
+      }
       const result = await store.appendMessage({
         id: newId('m'),
         conversationId: conversation.id,
@@ -110,7 +115,7 @@ export function createMessagingService(context: ServiceContext, options: Messagi
         throw new ApiError('CONFLICT', 'This clientMsgId was already used for another conversation', { field: 'clientMsgId' });
       }
       if (result.outcome === 'created') {
-        toMembers(conversation, 'message:new', result.message);
+        pushToMembers(context, conversation, 'message:new', result.message);
         void hooks.onMessageCreated?.(conversation, result.message);
       }
       return result.message;
@@ -126,18 +131,21 @@ export function createMessagingService(context: ServiceContext, options: Messagi
       if (!cursor) throw new ApiError('FORBIDDEN', 'You are not a member of this conversation');
       if (cursor.moved) {
         const event = { conversationId: conversation.id, userId, readSeq: cursor.readSeq };
-        toMembers(conversation, 'conversation:read', event);
+        pushToMembers(context, conversation, 'conversation:read', event);
       }
       return { conversationId: conversation.id, readSeq: cursor.readSeq, unread: Math.max(0, cursor.lastSeq - cursor.readSeq) };
     },
 
     async history(userId: string, conversationId: string, query: HistoryInput): Promise<HistoryResponse> {
-      if (query.before !== undefined && query.after !== undefined) {
-        throw new ApiError('VALIDATION', 'Give at most one of before and after', { fields: [{ field: 'before' }, { field: 'after' }] });
+      if ([query.before, query.after, query.around].filter((cursor) => cursor !== undefined).length > 1) {
+        throw new ApiError('VALIDATION', 'Give at most one of before, after and around', { fields: [{ field: 'before' }, { field: 'after' }, { field: 'around' }] });
       }
       await memberOf(userId, conversationId);
       const limit = query.limit ?? LIMITS.historyPageDefault;
-      return store.listMessages(conversationId, { before: query.before, after: query.after, limit });
+      // The counter is read first: a change made while the page is read is fetched again by sync, never missed.
+      const changeSeq = await store.messageChanges.changeSeq(conversationId);
+      const page = query.around === undefined ? await store.listMessages(conversationId, { before: query.before, after: query.after, limit }) : await pageAround(conversationId, query.around, limit);
+      return { ...page, messages: await viewMessages(store, userId, page.messages), changeSeq };
     },
 
     /**
@@ -149,7 +157,8 @@ export function createMessagingService(context: ServiceContext, options: Messagi
         context.dmPolicy === 'anyone' ? store.listMemberConversationViews(userId) : store.listConversationViews(userId),
         store.groups.listConversationViews(userId),
       ]);
-      return [...direct, ...groups].sort((a, b) => b.activeAt - a.activeAt || (a.id < b.id ? -1 : 1));
+      const all = await viewConversations<Conversation>(store, userId, [...direct, ...groups]);
+      return all.sort((a, b) => b.activeAt - a.activeAt || (a.id < b.id ? -1 : 1));
     },
 
     /** Opens (or returns) the caller's direct conversation with `peerId`; NOT_FRIENDS under the friends policy. */

@@ -1,12 +1,14 @@
 import { LIMITS, type SyncResult, type SyncedConversation } from '@confab/protocol';
 import type { SyncInput } from '../schemas.js';
 import type { ServiceContext } from './context.js';
+import { viewMessages } from './hidden-view.js';
 import type { MessagingService } from './messaging.js';
 
 /**
  * Catch-up from a client's cursors. Only conversations the caller is a member of are considered
  * (cursors for others are ignored); the answer lists those that moved, each with the messages
- * after the client's `seq`, one bounded page at a time.
+ * after the client's `seq`, one bounded page at a time, and (for cursors with a `changeSeq`) the
+ * messages recalled, edited or hidden since, so a device that was away sees every change.
  */
 export function createSyncService({ store }: ServiceContext, messaging: Pick<MessagingService, 'listConversations'>) {
   return {
@@ -21,13 +23,22 @@ export function createSyncService({ store }: ServiceContext, messaging: Pick<Mes
           continue;
         }
         const peerReadSeq = conversation.kind === 'direct' ? conversation.peerReadSeq : undefined;
-        const moved = cursor.seq !== conversation.lastSeq || cursor.readSeq !== conversation.readSeq || cursor.peerReadSeq !== peerReadSeq;
+        const changeSeq = conversation.changeSeq ?? 0;
+        const changed = cursor.changeSeq !== undefined && cursor.changeSeq < changeSeq;
+        const moved = changed || cursor.seq !== conversation.lastSeq || cursor.readSeq !== conversation.readSeq || cursor.peerReadSeq !== peerReadSeq;
         if (!moved) continue;
         const page =
           cursor.seq < conversation.lastSeq
             ? await store.listMessages(conversation.id, { after: cursor.seq, limit })
             : { messages: [], hasMore: false };
-        conversations.push({ conversation, messages: page.messages, hasMore: page.hasMore });
+        const entry: SyncedConversation = { conversation, messages: await viewMessages(store, userId, page.messages), hasMore: page.hasMore };
+        if (cursor.changeSeq !== undefined) {
+          const changes = changed
+            ? await store.messageChanges.listChanges(userId, conversation.id, cursor.changeSeq, limit)
+            : { messages: [], changeSeq: cursor.changeSeq, hasMore: false };
+          Object.assign(entry, { changes: await viewMessages(store, userId, changes.messages), changeSeq: changes.changeSeq, hasMoreChanges: changes.hasMore });
+        }
+        conversations.push(entry);
       }
       return { conversations };
     },

@@ -5,6 +5,8 @@
  */
 import type { AiErrorCode, DirectConversation, FileRef, Friend, FriendRequest, Message, User } from '@confab/protocol';
 import type { GroupStore } from './group-store.js';
+import type { MessageChangeStore } from './message-change-store.js';
+import type { ReactionStore } from './reaction-store.js';
 
 /** A user row with its password hash; never sent to clients. */
 export interface UserRecord extends User {
@@ -105,6 +107,10 @@ export type FriendshipRequestResult =
 export interface Store {
   /** Groups, their members and join requests. */
   readonly groups: GroupStore;
+  /** Recalls, edits and per-user hides of stored messages, with the change counter sync follows. */
+  readonly messageChanges: MessageChangeStore;
+  /** Who reacted to which message with which emoji. */
+  readonly reactions: ReactionStore;
 
   // users
   /** Inserts a user; returns false when the username (case-insensitive) is taken. */

@@ -162,6 +162,7 @@ export function createFakeClient(initial: Partial<ChatState> = {}): FakeClient {
     }),
     openConversation: vi.fn(async () => {}),
     loadOlder: vi.fn(async () => {}),
+    jumpTo: vi.fn(async () => {}),
     sendText: vi.fn(async (conversationId: string, text: string) =>
       textMessage({ seq: 1, conversationId, senderId: state.me?.id ?? alice.id, text }),
     ),
@@ -174,6 +175,10 @@ export function createFakeClient(initial: Partial<ChatState> = {}): FakeClient {
     fileUrl: vi.fn(async (fileId: string) => `/api/v1/files/${encodeURIComponent(fileId)}/content?exp=1&sig=test`),
     stopReply: vi.fn(async () => aiReply(1, { text: 'partial', status: 'stopped' })),
     retryReply: vi.fn(async () => aiReply(1, { text: '', status: 'streaming', deltas: 0 })),
+    recall: vi.fn(async (messageId: string) => ({ ...textMessage({ seq: 1 }), id: messageId, type: 'recalled' as const, content: { byId: alice.id, byName: alice.displayName, recalledAt: 1 } })),
+    edit: vi.fn(async (messageId: string, text: string): Promise<Message> => ({ ...textMessage({ seq: 1 }), id: messageId, type: 'text', content: { text, editedAt: 1 } })),
+    deleteForMe: vi.fn(async (messageId: string) => ({ ...textMessage({ seq: 1 }), id: messageId, type: 'hidden' as const, content: {} })),
+    react: vi.fn(async (messageId: string, emoji: string): Promise<Message> => ({ ...textMessage({ seq: 1 }), id: messageId, reactions: [{ emoji, userIds: [alice.id] }] })),
     searchUsers: vi.fn(async () => [] as User[]),
     sendFriendRequest: vi.fn(async (targetId: string, note?: string) =>
       friendRequest({ id: 'r-new', from: state.me ?? alice, to: { ...bob, id: targetId }, note: note ?? '' }),

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { GROUPS_MIGRATION } from './migrations/0005-groups.js';
+import { MESSAGE_CHANGES_MIGRATION } from './migrations/0006-message-changes.js';
+import { REACTIONS_MIGRATION } from './migrations/0007-reactions.js';
 
 export interface Migration {
   version: number;
@@ -139,6 +141,8 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   GROUPS_MIGRATION,
+  MESSAGE_CHANGES_MIGRATION,
+  REACTIONS_MIGRATION,
 ];
 
 /** Applies the migrations not yet recorded in `schema_migrations`; returns the versions applied now. */

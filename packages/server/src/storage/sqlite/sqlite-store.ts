@@ -18,6 +18,8 @@ import type {
 } from '../store.js';
 import { SqliteFileRecords } from './files.js';
 import { SqliteGroups } from './groups.js';
+import { SqliteMessageChanges } from './message-changes.js';
+import { SqliteReactions } from './reactions.js';
 import { openDatabase } from './open.js';
 import {
   conversationFromRow,
@@ -45,11 +47,15 @@ export class SqliteStore implements Store {
   private readonly sql: Statements;
   private readonly files: SqliteFileRecords;
   readonly groups: SqliteGroups;
+  readonly messageChanges: SqliteMessageChanges;
+  readonly reactions: SqliteReactions;
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
     this.files = new SqliteFileRecords(db);
     this.groups = new SqliteGroups(db, this.sql);
+    this.messageChanges = new SqliteMessageChanges(db);
+    this.reactions = new SqliteReactions(db);
   }
 
   async createUser(user: NewUser): Promise<boolean> {

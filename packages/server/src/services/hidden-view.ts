@@ -1,0 +1,32 @@
+import type { Conversation, HiddenMessage, Message } from '@confab/protocol';
+import type { Store } from '../storage/store.js';
+
+/** A message as its hider sees it: its place (id, seq, sender, time) without its content. */
+export function hiddenView(message: Message): HiddenMessage {
+  const { id, conversationId, seq, senderId, clientMsgId, createdAt } = message;
+  return { id, conversationId, seq, senderId, clientMsgId, createdAt, type: 'hidden', content: {} };
+}
+
+/** The messages as `userId` sees them: with their reactions, and those they deleted for themselves hidden. */
+export async function viewMessages(store: Store, userId: string, messages: Message[]): Promise<Message[]> {
+  const ids = messages.map((message) => message.id);
+  const [hidden, reactions] = await Promise.all([store.messageChanges.hiddenIds(userId, ids), store.reactions.listFor(ids)]);
+  if (hidden.size === 0 && reactions.size === 0) return messages;
+  return messages.map((message) => {
+    if (hidden.has(message.id)) return hiddenView(message);
+    const found = reactions.get(message.id);
+    return found ? { ...message, reactions: found } : message;
+  });
+}
+
+/** Conversations as `userId` sees them: each with its change counter, a last message they hid shown hidden. */
+export async function viewConversations<C extends Conversation>(store: Store, userId: string, conversations: C[]): Promise<C[]> {
+  const [changeSeqs, hidden] = await Promise.all([
+    store.messageChanges.changeSeqs(userId),
+    store.messageChanges.hiddenIds(userId, conversations.flatMap((conversation) => (conversation.lastMessage ? [conversation.lastMessage.id] : []))),
+  ]);
+  return conversations.map((conversation) => {
+    const lastMessage = conversation.lastMessage && hidden.has(conversation.lastMessage.id) ? hiddenView(conversation.lastMessage) : conversation.lastMessage;
+    return { ...conversation, lastMessage, changeSeq: changeSeqs.get(conversation.id) ?? 0 };
+  });
+}
