@@ -18,6 +18,12 @@ export const LIMITS = {
   idMaxLength: 64,
   searchQueryMaxLength: 64,
   searchResultsMax: 20,
+  /** Longest message search query, in code points. */
+  messageSearchQueryMaxLength: 100,
+  /** Message search results per page unless `limit` asks otherwise. */
+  messageSearchResultsDefault: 20,
+  /** Most message search results in one answer. */
+  messageSearchResultsMax: 50,
   historyPageDefault: 50,
   historyPageMax: 100,
   /** Most cursors in one `sync` payload. */

@@ -153,6 +153,40 @@ export interface HistoryResponse {
   hasNewer?: boolean;
 }
 
+/** `GET /messages/search?q=&conversationId=&limit=`: messages of the caller's conversations holding `q`. */
+export interface MessageSearchParams {
+  /** Looked for anywhere in a message's text, case-insensitively; 1 to `LIMITS.messageSearchQueryMaxLength` code points, not blank. */
+  q: string;
+  /** Only this conversation (the caller must be a member); absent: all of the caller's conversations. */
+  conversationId?: string;
+  /** @default LIMITS.messageSearchResultsDefault (at most `LIMITS.messageSearchResultsMax`) */
+  limit?: number;
+}
+
+/**
+ * The part of a found message's text around the first match, as plain text in three pieces, so a client
+ * shows `match` highlighted without ever parsing HTML. `before` starts with `…` when text was cut there,
+ * `after` ends with it.
+ */
+export interface SearchSnippet {
+  before: string;
+  match: string;
+  after: string;
+}
+
+/** One found message: as stored (text or AI reply), where it matched, to open with `around=<seq>`. */
+export interface MessageSearchResult {
+  message: Message;
+  snippet: SearchSnippet;
+}
+
+export interface MessageSearchResponse {
+  /** Newest first. */
+  results: MessageSearchResult[];
+  /** More messages match than were returned. */
+  hasMore: boolean;
+}
+
 export interface ReadBody {
   seq: number;
 }

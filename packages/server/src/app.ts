@@ -15,6 +15,7 @@ import { createOpenAIProvider } from './ai/provider.js';
 import { registerAuthRoutes, registerMeRoutes } from './http/auth-routes.js';
 import { requireAuth } from './http/auth.js';
 import { registerConversationRoutes } from './http/conversations-routes.js';
+import { registerSearchRoutes } from './http/search-routes.js';
 import { answerClientError, installErrorHandling, sendFrameworkError } from './http/errors.js';
 import { registerFileContentRoute, registerFileRoutes } from './http/files-routes.js';
 import { registerEmbedRoutes } from './http/embed-routes.js';
@@ -138,6 +139,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         registerUserRoutes(authed, services);
         registerRequestRoutes(authed, services);
         registerConversationRoutes(authed, services);
+        registerSearchRoutes(authed, services);
         registerGroupRoutes(authed, services);
         await registerFileRoutes(authed, services);
       });

@@ -78,6 +78,15 @@ export const HistoryQuerySchema = Type.Object(
   strict,
 );
 
+export const MessageSearchQuerySchema = Type.Object(
+  {
+    q: Type.String({ minLength: 1, maxLength: LIMITS.messageSearchQueryMaxLength }),
+    conversationId: Type.Optional(Id),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.messageSearchResultsMax })),
+  },
+  strict,
+);
+
 export const ReadBodySchema = Type.Object({ seq: Seq }, strict);
 
 const TextContentSchema = Type.Object({ text: Type.String({ minLength: 1, maxLength: LIMITS.textMaxLength }) }, strict);
@@ -138,6 +147,7 @@ export type CreateFriendRequestInput = Static<typeof CreateFriendRequestSchema>;
 export type CreateGroupInput = Static<typeof CreateGroupBodySchema>;
 export type UpdateGroupInput = Static<typeof UpdateGroupBodySchema>;
 export type HistoryInput = Static<typeof HistoryQuerySchema>;
+export type MessageSearchInput = Static<typeof MessageSearchQuerySchema>;
 export type SendMessageInput = Static<typeof SendMessagePayloadSchema>;
 export type ReadInput = Static<typeof ReadPayloadSchema>;
 export type SyncInput = Static<typeof SyncPayloadSchema>;

@@ -10,6 +10,7 @@ import { createGroupRequestService } from './group-requests.js';
 import { createGroupService, type GroupService } from './groups.js';
 import { createRequestService, type RequestService } from './requests.js';
 import { createMessageChangeService, type MessageChangeOptions, type MessageChangeService } from './message-changes.js';
+import { createMessageSearchService, type MessageSearchService } from './message-search.js';
 import { createMessagingService, type MessagingService } from './messaging.js';
 import { createSyncService, type SyncService } from './sync.js';
 
@@ -23,6 +24,8 @@ export interface Services {
   messaging: MessagingService;
   /** Recall, edit and delete-for-me. */
   messageChanges: MessageChangeService;
+  /** Messages found by their text. */
+  messageSearch: MessageSearchService;
   sync: SyncService;
   files: FileService;
   assistant: AssistantService;
@@ -48,6 +51,7 @@ export function createServices(context: ServiceContext, tokens: TokenService, op
     requests: createRequestService(friendship, createGroupRequestService(context, groupAccess)),
     messaging,
     messageChanges: createMessageChangeService(context, options.messageChanges ?? { recallWindowMs: LIMITS.recallWindowMs, editWindowMs: LIMITS.editWindowMs }),
+    messageSearch: createMessageSearchService(context),
     sync: createSyncService(context, messaging),
     files,
     assistant,

@@ -6,6 +6,7 @@
 import type { AiErrorCode, DirectConversation, FileRef, Friend, FriendRequest, Message, User } from '@confab/protocol';
 import type { GroupStore } from './group-store.js';
 import type { MessageChangeStore } from './message-change-store.js';
+import type { MessageSearchStore } from './message-search-store.js';
 import type { ReactionStore } from './reaction-store.js';
 
 /** A user row with its password hash; never sent to clients. */
@@ -111,6 +112,8 @@ export interface Store {
   readonly messageChanges: MessageChangeStore;
   /** Who reacted to which message with which emoji. */
   readonly reactions: ReactionStore;
+  /** Messages found by their text, in the caller's conversations. */
+  readonly messageSearch: MessageSearchStore;
 
   // users
   /** Inserts a user; returns false when the username (case-insensitive) is taken. */

@@ -9,6 +9,7 @@ import { friendsContract } from './friends.js';
 import { groupRequestsContract } from './group-requests.js';
 import { groupsContract } from './groups.js';
 import { lifecycleContract } from './lifecycle.js';
+import { messageSearchContract } from './message-search.js';
 import { messagesContract } from './messages.js';
 import { requestsContract } from './requests.js';
 import { usersContract } from './users.js';
@@ -26,6 +27,7 @@ const CONTRACTS: readonly Contract[] = [
   aiRepliesContract,
   groupsContract,
   groupRequestsContract,
+  messageSearchContract,
 ];
 
 /** Runs the whole storage contract against `backend`, each test on a fresh database. */

@@ -7,6 +7,7 @@ import { friendMethods } from './friends.js';
 import { groupRequestMethods } from './group-requests.js';
 import { groupWriteMethods } from './group-writes.js';
 import { groupReadMethods } from './groups.js';
+import { messageSearchMethods } from './message-search.js';
 import { messageMethods } from './messages.js';
 import { migratePostgres } from './migrations.js';
 import { createPool, type PoolOptions } from './pool.js';
@@ -25,6 +26,7 @@ export function createPostgresStore(pool: Pool): PostgresStore {
   return {
     pool,
     groups,
+    messageSearch: messageSearchMethods(pool),
     ...userMethods(pool),
     ...friendMethods(pool),
     ...requestMethods(pool),

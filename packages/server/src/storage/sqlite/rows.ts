@@ -40,6 +40,8 @@ export interface MessageRow {
 }
 
 export const MESSAGE_COLUMNS = 'id, conversation_id, seq, sender_id, client_msg_id, type, content, created_at';
+/** {@link MESSAGE_COLUMNS} of the messages table aliased `m`. */
+export const M_MESSAGE_COLUMNS = MESSAGE_COLUMNS.split(', ').map((column) => `m.${column}`).join(', ');
 
 export function messageFromRow(row: MessageRow): Message {
   return {

@@ -20,6 +20,7 @@ import { SqliteFileRecords } from './files.js';
 import { SqliteGroups } from './groups.js';
 import { SqliteMessageChanges } from './message-changes.js';
 import { SqliteReactions } from './reactions.js';
+import { SqliteMessageSearch } from './message-search.js';
 import { openDatabase } from './open.js';
 import {
   conversationFromRow,
@@ -49,6 +50,7 @@ export class SqliteStore implements Store {
   readonly groups: SqliteGroups;
   readonly messageChanges: SqliteMessageChanges;
   readonly reactions: SqliteReactions;
+  readonly messageSearch: SqliteMessageSearch;
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
@@ -56,6 +58,7 @@ export class SqliteStore implements Store {
     this.groups = new SqliteGroups(db, this.sql);
     this.messageChanges = new SqliteMessageChanges(db);
     this.reactions = new SqliteReactions(db);
+    this.messageSearch = new SqliteMessageSearch(db);
   }
 
   async createUser(user: NewUser): Promise<boolean> {
