@@ -23,6 +23,7 @@ import { createHttp } from './http.js';
 import { defaultCreateId, defaultFetch, keepSession, readSessionToken, SESSION_KEY } from './session.js';
 import { createOutbox } from './outbox.js';
 import { keyValueOutbox, memoryOutbox } from './outbox-store.js';
+import { createSearchOperations } from './search.js';
 import { createSocialOperations } from './social.js';
 import { applyGroupMember, createGroupOperations } from './groups.js';
 import { LIMITS } from '@confab/protocol';
@@ -310,6 +311,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     edit: changes.edit,
     deleteForMe: changes.deleteForMe,
     react: changes.react,
+    ...createSearchOperations(context),
     ...createSocialOperations(context),
     ...createGroupOperations(context),
     refresh,

@@ -24,6 +24,7 @@ export type {
   FetchResponseLike,
   KeyValueStorage,
   MessagesState,
+  SearchMessagesOptions,
   SendFileOptions,
   SendTextOptions,
   TimelineMessage,

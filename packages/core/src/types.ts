@@ -5,6 +5,7 @@ import type {
   GroupMember,
   GroupSummary,
   Message,
+  MessageSearchResponse,
   UpdateGroupBody,
   Request,
   User,
@@ -203,6 +204,13 @@ export interface ChatClientOptions {
   maxFileBytes?: number;
 }
 
+export interface SearchMessagesOptions {
+  /** Only this conversation. @default all of ours */
+  conversationId?: string;
+  /** @default LIMITS.messageSearchResultsDefault (at most LIMITS.messageSearchResultsMax) */
+  limit?: number;
+}
+
 export interface ChatClient {
   /** The current snapshot. */
   getState(): ChatState;
@@ -267,6 +275,14 @@ export interface ChatClient {
   /** Adds (`on`) or removes our reaction with one of `REACTION_EMOJI`; resolves with the message and its reactions. */
   react(messageId: string, emoji: string, on: boolean): Promise<Message>;
 
+  /**
+   * Messages holding `query` (anywhere in their text, case-insensitively) in the conversations we are a
+   * member of, newest first, each with a plain-text snippet around the match; `conversationId` narrows it to one.
+   * Recalled messages and those we deleted for ourselves are never found. Open a result with
+   * `openConversation` and `jumpTo(result.message.conversationId, result.message.seq)`.
+   * @example const { results } = await client.searchMessages('station', { conversationId })
+   */
+  searchMessages(query: string, options?: SearchMessagesOptions): Promise<MessageSearchResponse>;
   searchUsers(query: string): Promise<User[]>;
   sendFriendRequest(targetId: string, note?: string): Promise<Request>;
   acceptRequest(requestId: string): Promise<Request>;
