@@ -28,6 +28,7 @@ describe('public API', () => {
         "MessageBubble",
         "MessageList",
         "RequestList",
+        "SearchPanel",
         "UnreadBadge",
         "isSafeHref",
         "memberActions",

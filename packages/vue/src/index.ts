@@ -2,7 +2,7 @@ export { ConfabPlugin, useChatClient } from './plugin.js';
 export type { ConfabPluginOptions } from './plugin.js';
 export { useChatState, useConversations, useMessages, useUnreadTotal } from './composables/useChatState.js';
 export { useConfabStore } from './store.js';
-export type { ConfabTab } from './store.js';
+export type { ConfabTab, JumpTarget } from './store.js';
 
 export { FileCard, FileImage, FileMessageBody, ImagePreview } from './Attachments/index.js';
 export type {
@@ -42,6 +42,8 @@ export { MessageBubble } from './MessageBubble/index.js';
 export type { MessageBubbleEmits, MessageBubbleProps } from './MessageBubble/index.js';
 export { MessageList } from './MessageList/index.js';
 export type { MessageListEmits, MessageListProps } from './MessageList/index.js';
+export { SearchPanel } from './SearchPanel/index.js';
+export type { SearchPanelEmits, SearchPanelProps } from './SearchPanel/index.js';
 export { RequestList } from './RequestList/index.js';
 export type { RequestAction, RequestListEmits } from './RequestList/index.js';
 export { UnreadBadge } from './UnreadBadge/index.js';

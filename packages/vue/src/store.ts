@@ -11,7 +11,13 @@ export interface ReplyDraft {
 }
 
 /** The sidebar tab shown. */
-export type ConfabTab = 'chats' | 'contacts' | 'groups' | 'requests';
+export type ConfabTab = 'chats' | 'contacts' | 'groups' | 'requests' | 'search';
+
+/** A message to show in context once its conversation's list is open (a search result chosen). */
+export interface JumpTarget {
+  conversationId: string;
+  seq: number;
+}
 
 /**
  * UI state of the chat (what is selected and shown) and actions that call the client.
@@ -35,6 +41,23 @@ export const useConfabStore = defineStore('confab', () => {
   function replyTo(conversationId: string, draft: ReplyDraft | null): void {
     const { [conversationId]: _dropped, ...rest } = replyDrafts.value;
     replyDrafts.value = draft ? { ...rest, [conversationId]: draft } : rest;
+  }
+
+  /** The message the list of its conversation scrolls to (loading it when needed) and highlights, once. */
+  const jumpTarget = shallowRef<JumpTarget | null>(null);
+
+  /** Shows a conversation at one of its messages (a search result). */
+  function openMessage(target: JumpTarget): void {
+    jumpTarget.value = target;
+    selectedConversationId.value = target.conversationId;
+  }
+
+  /** The seq to jump to in this conversation, if one waits; it is handed out once. */
+  function takeJump(conversationId: string): number | null {
+    const target = jumpTarget.value;
+    if (!target || target.conversationId !== conversationId) return null;
+    jumpTarget.value = null;
+    return target.seq;
   }
 
   /** Shows a conversation (the conversation pane loads it and marks it read). */
@@ -90,6 +113,7 @@ export const useConfabStore = defineStore('confab', () => {
     searchPending.value = false;
     searchError.value = null;
     replyDrafts.value = {};
+    jumpTarget.value = null;
   }
 
   return {
@@ -107,5 +131,8 @@ export const useConfabStore = defineStore('confab', () => {
     reset,
     replyDrafts,
     replyTo,
+    jumpTarget,
+    openMessage,
+    takeJump,
   };
 });

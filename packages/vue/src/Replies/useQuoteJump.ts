@@ -1,5 +1,6 @@
-import { nextTick, ref, type Ref } from 'vue';
+import { nextTick, ref, watch, type Ref } from 'vue';
 import { useChatClient } from '../plugin.js';
+import { useConfabStore } from '../store.js';
 import { errorMessage } from '../utils/errors.js';
 
 /** How long the message jumped to stays highlighted, in ms. */
@@ -7,7 +8,8 @@ const HIGHLIGHT_MS = 2000;
 
 /**
  * Jumping from a quote to its original: the core loads it (and the history up to what is loaded) when
- * needed, then the list scrolls it into the middle of view and highlights it for a moment.
+ * needed, then the list scrolls it into the middle of view and highlights it for a moment. The same
+ * happens for the store's `jumpTarget` (a search result opened).
  */
 export function useQuoteJump(conversationId: () => string, scroller: Ref<HTMLElement | null>) {
   const client = useChatClient();
@@ -28,6 +30,17 @@ export function useQuoteJump(conversationId: () => string, scroller: Ref<HTMLEle
     target.classList.add('confab-highlight');
     setTimeout(() => target.classList.remove('confab-highlight'), HIGHLIGHT_MS);
   }
+
+  // A message chosen elsewhere (a search result) is jumped to as soon as its conversation's list shows.
+  const store = useConfabStore();
+  watch(
+    () => store.jumpTarget,
+    () => {
+      const seq = store.takeJump(conversationId());
+      if (seq !== null) void jump(seq);
+    },
+    { immediate: true },
+  );
 
   return { jump, jumpError };
 }

@@ -26,4 +26,12 @@ export const imStrings = {
   quoteLabel: (name: string) => `Reply to ${name}; show the original`,
   react: (emoji: string) => `React with ${emoji}`,
   reactedBy: (names: readonly string[]) => names.join(', '),
+  searchTab: 'Search',
+  searchLabel: 'Search messages',
+  searchInConversation: 'Search in this conversation',
+  searchPlaceholder: 'Search messages',
+  searching: 'Searching…',
+  searchNoResults: (query: string) => `No messages found for “${query}”`,
+  searchMore: 'Only the newest matches are shown; add words to narrow the search.',
+  searchResultLabel: (title: string, when: string) => `Open the message in ${title} from ${when}`,
 } as const;

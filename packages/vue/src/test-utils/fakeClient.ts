@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { ConfabError } from '@confab/core';
 import type { ChatClient, ConfabErrorCode, ChatClientEvents, ChatState, MessagesState, TimelineMessage } from '@confab/core';
-import type { AiReplyContent, DirectConversation, Friend, FriendRequest, GroupConversation, GroupMember, GroupSummary, Message, User } from '@confab/protocol';
+import type { AiReplyContent, DirectConversation, Friend, FriendRequest, GroupConversation, GroupMember, GroupSummary, Message, MessageSearchResponse, User } from '@confab/protocol';
 
 type Handler = (payload: never) => void;
 
@@ -163,6 +163,7 @@ export function createFakeClient(initial: Partial<ChatState> = {}): FakeClient {
     openConversation: vi.fn(async () => {}),
     loadOlder: vi.fn(async () => {}),
     jumpTo: vi.fn(async () => {}),
+    searchMessages: vi.fn(async (): Promise<MessageSearchResponse> => ({ results: [], hasMore: false })),
     sendText: vi.fn(async (conversationId: string, text: string) =>
       textMessage({ seq: 1, conversationId, senderId: state.me?.id ?? alice.id, text }),
     ),
