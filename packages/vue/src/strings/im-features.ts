@@ -26,7 +26,6 @@ export const imStrings = {
   quoteLabel: (name: string) => `Reply to ${name}; show the original`,
   react: (emoji: string) => `React with ${emoji}`,
   reactedBy: (names: readonly string[]) => names.join(', '),
-  searchTab: 'Search',
   searchLabel: 'Search messages',
   searchInConversation: 'Search in this conversation',
   searchPlaceholder: 'Search messages',
