@@ -2,6 +2,7 @@ import { LIMITS, isBlankText, type Conversation, type HistoryResponse, type Mess
 import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { HistoryInput, ReadInput, SendMessageInput } from '../schemas.js';
+import { readSendContext } from '../storage/send-context.js';
 import type { ConversationRecord } from '../storage/store.js';
 import type { ServiceContext } from './context.js';
 import type { FileService } from './files.js';
@@ -53,11 +54,14 @@ export function createMessagingService(context: ServiceContext, options: Messagi
   }
 
   /** The conversation, if it exists (else NOT_FOUND) and the caller is a member (else FORBIDDEN). */
-  async function memberOf(userId: string, conversationId: string): Promise<ConversationRecord> {
-    const conversation = await store.getConversation(conversationId);
+  function requireMember(conversation: ConversationRecord | null, isMember: (conversation: ConversationRecord) => boolean): ConversationRecord {
     if (!conversation) throw new ApiError('NOT_FOUND', 'No such conversation');
-    if (!conversation.memberIds.includes(userId)) throw new ApiError('FORBIDDEN', 'You are not a member of this conversation');
+    if (!isMember(conversation)) throw new ApiError('FORBIDDEN', 'You are not a member of this conversation');
     return conversation;
+  }
+
+  async function memberOf(userId: string, conversationId: string): Promise<ConversationRecord> {
+    return requireMember(await store.getConversation(conversationId), (conversation) => conversation.memberIds.includes(userId));
   }
 
   /** The DM policy, decided here only: friends may always message each other; anyone may under `anyone`. */
@@ -81,10 +85,12 @@ export function createMessagingService(context: ServiceContext, options: Messagi
       throw new ApiError('VALIDATION', 'Give exactly one of conversationId or to', { fields: [{ field: 'conversationId' }, { field: 'to' }] });
     }
     if (input.to !== undefined) return directWith(senderId, input.to);
-    const conversation = await memberOf(senderId, input.conversationId as string);
-    const peerId = conversation.memberIds.find((id) => id !== senderId);
-    if (conversation.kind === 'direct' && (peerId === undefined || !(await mayMessage(senderId, peerId)))) {
-      throw new ApiError('NOT_FRIENDS', 'You can only message your friends');
+    // One round trip for membership, kind and the DM policy's friendship: this runs on every send.
+    const found = await readSendContext(store, senderId, input.conversationId as string);
+    const conversation = requireMember(found?.conversation ?? null, () => found?.isMember === true);
+    if (conversation.kind === 'direct') {
+      const hasPeer = conversation.memberIds.some((id) => id !== senderId);
+      if (!hasPeer || !(context.dmPolicy === 'anyone' || found?.friendsWithPeer)) throw new ApiError('NOT_FRIENDS', 'You can only message your friends');
     }
     return conversation;
   }

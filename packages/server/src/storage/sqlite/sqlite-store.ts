@@ -1,5 +1,5 @@
 import type { AiErrorCode, DirectConversation, Friend, FriendRequest, Message, User } from '@confab/protocol';
-import type { Database } from 'better-sqlite3';
+import type { Database, Transaction } from 'better-sqlite3';
 import type {
   AppendResult,
   ConversationRecord,
@@ -13,9 +13,11 @@ import type {
   NewMessage,
   NewUser,
   ReadCursorResult,
+  SendContext,
   Store,
   UserRecord,
 } from '../store.js';
+import { AppendQueue } from './append-queue.js';
 import { SqliteFileRecords } from './files.js';
 import { SqliteGroups } from './groups.js';
 import { openDatabase } from './open.js';
@@ -23,10 +25,12 @@ import {
   conversationFromRow,
   messageFromRow,
   requestFromRow,
+  sendContextFromRow,
   userFromRow,
   type ConversationViewRow,
   type MessageRow,
   type RequestRow,
+  type SendContextRow,
   type UserRow,
 } from './rows.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -44,10 +48,14 @@ function isUniqueViolation(error: unknown): boolean {
 export class SqliteStore implements Store {
   private readonly sql: Statements;
   private readonly files: SqliteFileRecords;
+  private readonly appends: AppendQueue;
+  private readonly writeOneMessage: Transaction<(message: NewMessage) => AppendResult>;
   readonly groups: SqliteGroups;
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
+    this.writeOneMessage = db.transaction((message: NewMessage) => this.writeMessage(message));
+    this.appends = new AppendQueue(db, (message) => this.writeMessage(message), (message) => this.writeMessageAlone(message));
     this.files = new SqliteFileRecords(db);
     this.groups = new SqliteGroups(db, this.sql);
   }
@@ -183,6 +191,11 @@ export class SqliteStore implements Store {
     return { id: row.id, kind: row.kind, lastSeq: row.last_seq, memberIds: (this.sql.memberIds.all(id) as { user_id: string }[]).map((member) => member.user_id) };
   }
 
+  async getSendContext(userId: string, conversationId: string): Promise<SendContext | null> {
+    const row = this.sql.sendContext.get({ userId, conversationId }) as SendContextRow | undefined;
+    return row ? sendContextFromRow(row) : null;
+  }
+
   async getConversationView(userId: string, conversationId: string): Promise<DirectConversation | null> {
     const row = this.sql.conversationView.get(userId, conversationId) as ConversationViewRow | undefined;
     return row ? conversationFromRow(row) : null;
@@ -210,16 +223,23 @@ export class SqliteStore implements Store {
   }
 
   async appendMessage(message: NewMessage): Promise<AppendResult> {
+    return this.appends.append(message);
+  }
+
+  /** Stores one message with the next seq and raises the sender's read cursor; runs inside a transaction. */
+  private writeMessage(message: NewMessage): AppendResult {
+    const earlier = this.findByClientId(message);
+    if (earlier) return earlier;
+    const { last_seq: seq } = this.sql.nextSeq.get(message.createdAt, message.conversationId) as { last_seq: number };
+    this.sql.insertMessage.run({ ...message, seq, content: JSON.stringify(message.content) });
+    this.sql.raiseReadCursor.run(seq, message.conversationId, message.senderId);
+    return { outcome: 'created', message: { ...message, seq } as Message };
+  }
+
+  /** One message in a transaction of its own (the group commit's fallback). */
+  private writeMessageAlone(message: NewMessage): AppendResult {
     try {
-      return this.db.transaction(() => {
-        const earlier = this.findByClientId(message);
-        if (earlier) return earlier;
-        const { last_seq: seq } = this.sql.nextSeq.get(message.createdAt, message.conversationId) as { last_seq: number };
-        this.sql.insertMessage.run({ ...message, seq, content: JSON.stringify(message.content) });
-        this.sql.raiseReadCursor.run(seq, message.conversationId, message.senderId);
-        const stored = { ...message, seq } as Message;
-        return { outcome: 'created' as const, message: stored };
-      }).immediate();
+      return this.writeOneMessage.immediate(message);
     } catch (error) {
       // Another writer stored the same (sender, clientMsgId) first: answer with its message.
       const earlier = isUniqueViolation(error) ? this.findByClientId(message) : null;
@@ -293,7 +313,9 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.appends.flush();
+    this.db.close();
   }
 }
 
