@@ -1,7 +1,7 @@
 import type { Conversation, GroupSummary } from '@confab/protocol';
 import type { ConversationsState } from '../types.js';
 import type { ChatAction } from './actions.js';
-import { applyMessageToList, compareActivity, placeRow, unreadCount } from './home.js';
+import { applyMessageToList, applyMessagesToList, compareActivity, indexOfRow, placeRow, replaceRow, unreadCount } from './home.js';
 
 export const initialConversationsState: ConversationsState = { list: [], unreadTotal: 0, loaded: false };
 
@@ -47,17 +47,15 @@ function samePeople(a: Conversation, b: Conversation): boolean {
 
 /** Replaces the summary of a group in the list; unknown groups change nothing. */
 function updateGroup(state: ConversationsState, groupId: string, change: (group: GroupSummary) => GroupSummary): ConversationsState {
-  const index = state.list.findIndex((conversation) => conversation.id === groupId);
+  const index = indexOfRow(state.list, groupId);
   const conversation = state.list[index];
   if (!conversation || conversation.kind !== 'group') return state;
-  const list = [...state.list];
-  list[index] = { ...conversation, group: change(conversation.group) };
-  return withList(state, list);
+  return withList(state, replaceRow(state.list, index, { ...conversation, group: change(conversation.group) }));
 }
 
 /** Moves a read cursor forward (ours, or the peer's receipt); an older or repeated read changes nothing. */
 function applyRead(state: ConversationsState, conversationId: string, userId: string, readSeq: number, meId: string | undefined): ConversationsState {
-  const index = state.list.findIndex((conversation) => conversation.id === conversationId);
+  const index = indexOfRow(state.list, conversationId);
   const conversation = state.list[index];
   if (!conversation) return state;
   let next: Conversation;
@@ -68,9 +66,7 @@ function applyRead(state: ConversationsState, conversationId: string, userId: st
     if (conversation.kind !== 'direct' || readSeq <= conversation.peerReadSeq) return state;
     next = { ...conversation, peerReadSeq: readSeq };
   }
-  const list = [...state.list];
-  list[index] = next;
-  return withList(state, list);
+  return withList(state, replaceRow(state.list, index, next));
 }
 
 /** The conversation list: sorted by activity, unread derived from cursors, `unreadTotal` summed. */
@@ -82,7 +78,7 @@ export function conversationsReducer(state: ConversationsState, action: ChatActi
       return withList(state, list.sort(compareActivity), true);
     }
     case 'conversation/upserted': {
-      const index = state.list.findIndex((conversation) => conversation.id === action.conversation.id);
+      const index = indexOfRow(state.list, action.conversation.id);
       const known = state.list[index];
       const next = mergeConversation(known, action.conversation);
       if (known && sameCursors(known, next) && samePeople(known, next)) return state;
@@ -90,14 +86,14 @@ export function conversationsReducer(state: ConversationsState, action: ChatActi
     }
     case 'message/received':
       return withList(state, applyMessageToList(state.list, action.message, meId));
+    case 'messages/received':
+      return withList(state, applyMessagesToList(state.list, action.messages, meId));
     case 'message/updated': {
       // The list shows the reply's final text once it ends.
       const index = state.list.findIndex((conversation) => conversation.lastMessage?.id === action.message.id);
       const known = state.list[index];
       if (!known) return state;
-      const list = [...state.list];
-      list[index] = { ...known, lastMessage: action.message };
-      return withList(state, list);
+      return withList(state, replaceRow(state.list, index, { ...known, lastMessage: action.message }));
     }
     case 'read/applied':
       return applyRead(state, action.conversationId, action.userId, action.readSeq, meId);
