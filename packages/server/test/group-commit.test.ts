@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteStore } from '../src/storage/sqlite/sqlite-store.js';
@@ -95,5 +95,22 @@ describe('group commit of appendMessage (SQLite)', () => {
     const pending = store.appendMessage(message(1, conversationId));
     await store.close();
     await expect(pending).resolves.toMatchObject({ outcome: 'created', message: { seq: 1 } });
+  });
+});
+
+describe('WAL checkpoints beside the event loop (SQLite)', () => {
+  it('stops checkpointing inside commits once messages flow, and a worker copies the WAL into the database file', async () => {
+    const { store, conversationId } = await storeWithPair();
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    const file = store.db.name;
+    const sizeBefore = statSync(file).size;
+    for (let batch = 0; batch < 10; batch++) {
+      await Promise.all(Array.from({ length: 100 }, (_, i) => store.appendMessage(message(batch * 100 + i, conversationId))));
+    }
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const deadline = Date.now() + 5000;
+    while (statSync(file).size === sizeBefore && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(statSync(file).size).toBeGreaterThan(sizeBefore);
+    expect((await store.listMessages(conversationId, { limit: 1 })).messages[0]?.seq).toBe(1000);
   });
 });

@@ -36,11 +36,11 @@ export function createMessagingService(context: ServiceContext, options: Messagi
     return { file: await files.refForMessage(senderId, input.content.fileId, input.type) };
   }
 
-  /** Pushes to every member: a group's room, or each member's sockets of a direct conversation. */
+  /** Pushes to every member: a group's room, or the members' sockets of a direct conversation in one emit. */
   function toMembers<E extends 'message:new' | 'conversation:read'>(conversation: ConversationRecord, event: E, payload: Parameters<ServerToClientEvents[E]>[0]): void {
     const args = [payload] as Parameters<ServerToClientEvents[E]>;
     if (conversation.kind === 'group') notifier.toGroup(conversation.id, event, ...args);
-    else for (const memberId of conversation.memberIds) notifier.toUser(memberId, event, ...args);
+    else notifier.toUsers(conversation.memberIds, event, ...args);
   }
 
   /** The caller's view of a conversation of either kind, or NOT_FOUND. */

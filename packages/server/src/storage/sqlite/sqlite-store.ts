@@ -18,6 +18,7 @@ import type {
   UserRecord,
 } from '../store.js';
 import { AppendQueue } from './append-queue.js';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { SqliteFileRecords } from './files.js';
 import { SqliteGroups } from './groups.js';
 import { openDatabase } from './open.js';
@@ -49,6 +50,7 @@ export class SqliteStore implements Store {
   private readonly sql: Statements;
   private readonly files: SqliteFileRecords;
   private readonly appends: AppendQueue;
+  private checkpointer: Checkpointer | null | undefined;
   private readonly writeOneMessage: Transaction<(message: NewMessage) => AppendResult>;
   readonly groups: SqliteGroups;
 
@@ -223,6 +225,8 @@ export class SqliteStore implements Store {
   }
 
   async appendMessage(message: NewMessage): Promise<AppendResult> {
+    // Messages are the steady writes: from the first one on, checkpoints run beside the event loop.
+    this.checkpointer ??= startCheckpointer(this.db);
     return this.appends.append(message);
   }
 
@@ -315,6 +319,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (!this.db.open) return;
     this.appends.flush();
+    await this.checkpointer?.close();
     this.db.close();
   }
 }
