@@ -1,4 +1,3 @@
-import type { Database, Transaction } from 'better-sqlite3';
 import type { AppendResult, NewMessage } from '../store.js';
 
 interface PendingAppend {
@@ -21,19 +20,14 @@ interface PendingAppend {
 export class AppendQueue {
   private pending: PendingAppend[] = [];
   private scheduled: NodeJS.Immediate | null = null;
-  private readonly writeBatch: Transaction<(batch: readonly PendingAppend[]) => AppendResult[]>;
-
   /**
-   * @param writeRow writes one message (or finds its earlier copy); runs inside a transaction.
+   * @param writeBatch writes messages in order in ONE transaction, a result per message; throws to roll all back.
    * @param writeAlone writes one message in a transaction of its own, recovering what it can.
    */
   constructor(
-    db: Database,
-    writeRow: (message: NewMessage) => AppendResult,
+    private readonly writeBatch: (messages: readonly NewMessage[]) => AppendResult[],
     private readonly writeAlone: (message: NewMessage) => AppendResult,
-  ) {
-    this.writeBatch = db.transaction((batch: readonly PendingAppend[]) => batch.map((entry) => writeRow(entry.message)));
-  }
+  ) {}
 
   /** Queues a message for the next group commit; resolves after it is committed. */
   append(message: NewMessage): Promise<AppendResult> {
@@ -53,7 +47,7 @@ export class AppendQueue {
     if (batch.length > 1) {
       let results: AppendResult[] | null = null;
       try {
-        results = this.writeBatch.immediate(batch);
+        results = this.writeBatch(batch.map((entry) => entry.message));
       } catch {
         // One row failed and rolled the batch back: fall through to one transaction per row.
       }

@@ -59,6 +59,8 @@ export function startCheckpointer(db: Database, intervalMs = 200, restartFrames 
     close: () =>
       new Promise((resolve) => {
         stopping = true;
+        // Unreferenced, the worker would not keep the process alive until it has exited.
+        worker.ref();
         worker.once('exit', () => resolve());
         worker.postMessage('close');
       }),

@@ -20,6 +20,7 @@ import type {
 import { AppendQueue } from './append-queue.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { SqliteFileRecords } from './files.js';
+import { findByClientId, writeMessages } from './message-writes.js';
 import { SqliteGroups } from './groups.js';
 import { openDatabase } from './open.js';
 import {
@@ -51,13 +52,13 @@ export class SqliteStore implements Store {
   private readonly files: SqliteFileRecords;
   private readonly appends: AppendQueue;
   private checkpointer: Checkpointer | null | undefined;
-  private readonly writeOneMessage: Transaction<(message: NewMessage) => AppendResult>;
+  private readonly writeBatch: Transaction<(messages: readonly NewMessage[]) => AppendResult[]>;
   readonly groups: SqliteGroups;
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
-    this.writeOneMessage = db.transaction((message: NewMessage) => this.writeMessage(message));
-    this.appends = new AppendQueue(db, (message) => this.writeMessage(message), (message) => this.writeMessageAlone(message));
+    this.writeBatch = db.transaction((messages: readonly NewMessage[]) => writeMessages(this.sql, messages));
+    this.appends = new AppendQueue((messages) => this.writeBatch.immediate(messages), (message) => this.writeMessageAlone(message));
     this.files = new SqliteFileRecords(db);
     this.groups = new SqliteGroups(db, this.sql);
   }
@@ -230,33 +231,16 @@ export class SqliteStore implements Store {
     return this.appends.append(message);
   }
 
-  /** Stores one message with the next seq and raises the sender's read cursor; runs inside a transaction. */
-  private writeMessage(message: NewMessage): AppendResult {
-    const earlier = this.findByClientId(message);
-    if (earlier) return earlier;
-    const { last_seq: seq } = this.sql.nextSeq.get(message.createdAt, message.conversationId) as { last_seq: number };
-    this.sql.insertMessage.run({ ...message, seq, content: JSON.stringify(message.content) });
-    this.sql.raiseReadCursor.run(seq, message.conversationId, message.senderId);
-    return { outcome: 'created', message: { ...message, seq } as Message };
-  }
-
   /** One message in a transaction of its own (the group commit's fallback). */
   private writeMessageAlone(message: NewMessage): AppendResult {
     try {
-      return this.writeOneMessage.immediate(message);
+      return this.writeBatch.immediate([message])[0] as AppendResult;
     } catch (error) {
       // Another writer stored the same (sender, clientMsgId) first: answer with its message.
-      const earlier = isUniqueViolation(error) ? this.findByClientId(message) : null;
+      const earlier = isUniqueViolation(error) ? findByClientId(this.sql, message) : null;
       if (earlier) return earlier;
       throw error;
     }
-  }
-
-  private findByClientId(message: NewMessage): AppendResult | null {
-    const row = this.sql.messageByClientId.get(message.senderId, message.clientMsgId) as MessageRow | undefined;
-    if (!row) return null;
-    const outcome = row.conversation_id === message.conversationId ? 'duplicate' : 'conflict';
-    return { outcome, message: messageFromRow(row) };
   }
 
   async listMessages(conversationId: string, range: HistoryRange): Promise<HistoryPage> {

@@ -58,6 +58,8 @@ const SQL = {
 
   messageByClientId: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE sender_id = ? AND client_msg_id = ?`,
   nextSeq: 'UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ? WHERE id = ? RETURNING last_seq',
+  lastSeq: 'SELECT last_seq FROM conversations WHERE id = ?',
+  setConversationTail: 'UPDATE conversations SET last_seq = ?, last_message_at = ? WHERE id = ?',
   insertMessage: `INSERT INTO messages (${MESSAGE_COLUMNS})
      VALUES (@id, @conversationId, @seq, @senderId, @clientMsgId, @type, @content, @createdAt)`,
   messagesAfter: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?`,
