@@ -7,7 +7,7 @@ export { keyValueOutbox, memoryOutbox, OUTBOX_KEY_PREFIX } from './outbox-store.
 export type { OutboxEntry, OutboxStore } from './outbox-store.js';
 export type { ConfabErrorCode } from './errors.js';
 export { formatBytes } from './files.js';
-export { applyMessageToList, buildHomeList, unreadCount } from './state/home.js';
+export { applyMessageToList, applyMessagesToList, buildHomeList, unreadCount } from './state/home.js';
 export type { HomeConversation, HomeRow } from './state/home.js';
 export { chatReducer, initialChatState } from './state/chat.js';
 export { applyDelta, isGenerating } from './state/replies.js';

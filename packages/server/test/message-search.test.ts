@@ -13,8 +13,8 @@ afterAll(() => t.stop());
 const say = async (socket: ClientSocket, conversationId: string, text: string): Promise<Message> =>
   (await emitWithAck(socket, 'message:send', { conversationId, clientMsgId: clientMsgId(), type: 'text', content: { text } })).message as Message;
 
-const search = (token: string, query: Record<string, string | number>) =>
-  api<MessageSearchResponse>(t.url, 'GET', `/messages/search?${new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]))}`, { token });
+const search = (token: string, query: Record<string, string | number | undefined>) =>
+  api<MessageSearchResponse>(t.url, 'GET', `/messages/search?${new URLSearchParams(Object.entries(query).flatMap(([key, value]): [string, string][] => (value === undefined ? [] : [[key, String(value)]])))}`, { token });
 
 describe('message search', () => {
   it('finds the caller’s messages across conversations with a plain-text snippet around the match', async () => {

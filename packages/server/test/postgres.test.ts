@@ -33,7 +33,7 @@ describe.skipIf(!adminUrl)('PostgreSQL backend', () => {
   it('applies each version once when two nodes start at once', async () => {
     const [nodeA, nodeB] = (await schemaPools('two_nodes', 2)) as [Pool, Pool];
     const [appliedA, appliedB] = await Promise.all([migratePostgres(nodeA), migratePostgres(nodeB)]);
-    expect([...appliedA, ...appliedB].sort()).toEqual(MIGRATIONS.map((migration) => migration.version));
+    expect([...appliedA, ...appliedB].sort((a, b) => a - b)).toEqual(MIGRATIONS.map((migration) => migration.version));
     const { rows } = await nodeA.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     expect(rows.map((row) => row.version)).toEqual(MIGRATIONS.map((migration) => migration.version));
     await Promise.all([nodeA.end(), nodeB.end()]);
@@ -44,7 +44,7 @@ describe.skipIf(!adminUrl)('PostgreSQL backend', () => {
     expect(await migratePostgres(pool, PG_MIGRATIONS.filter((migration) => migration.version <= 4))).toEqual([1, 2, 3, 4]);
     await pool.query(VERSION_4_ROWS);
     await expect(pool.query("INSERT INTO conversations (id, kind, created_at) VALUES ('c_g0', 'group', 1)")).rejects.toThrow(/conversations_kind_check/);
-    expect(await migratePostgres(pool)).toEqual([5]);
+    expect(await migratePostgres(pool, PG_MIGRATIONS.filter((migration) => migration.version <= 5))).toEqual([5]);
     expect((await pool.query('SELECT COUNT(*) AS n FROM conversation_members')).rows).toEqual([{ n: 2 }]);
     expect((await pool.query('SELECT id, seq FROM messages')).rows).toEqual([{ id: 'm_1', seq: 1 }]);
     expect((await pool.query('SELECT id, status FROM requests ORDER BY id')).rows).toEqual([

@@ -8,7 +8,7 @@ import type { Migration } from '../migrations.js';
  */
 export const MESSAGE_SEARCH_MIGRATION: Migration = {
   version: 10,
-  name: 'message search: FTS5 trigram index of message text, kept by triggers',
+  name: 'message search: a trigram index of message text',
   sql: `
     CREATE TABLE message_search_keys (
       key INTEGER PRIMARY KEY,
