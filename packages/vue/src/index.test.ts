@@ -37,6 +37,7 @@ describe('public API', () => {
         "useChatState",
         "useConfabStore",
         "useConversations",
+        "useDesktopNotifications",
         "useMessages",
         "useUnreadTotal",
       ]

@@ -1,6 +1,8 @@
 export { ConfabPlugin, useChatClient } from './plugin.js';
 export type { ConfabPluginOptions } from './plugin.js';
 export { useChatState, useConversations, useMessages, useUnreadTotal } from './composables/useChatState.js';
+export { useDesktopNotifications } from './composables/useDesktopNotifications.js';
+export type { DesktopNotificationOptions, NotificationApi, NotificationPermissionState, ShownNotification } from './composables/useDesktopNotifications.js';
 export { useConfabStore } from './store.js';
 export type { ConfabTab, JumpTarget } from './store.js';
 

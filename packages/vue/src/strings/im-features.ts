@@ -33,4 +33,5 @@ export const imStrings = {
   searchNoResults: (query: string) => `No messages found for “${query}”`,
   searchMore: 'Only the newest matches are shown; add words to narrow the search.',
   searchResultLabel: (title: string, when: string) => `Open the message in ${title} from ${when}`,
+  enableNotifications: 'Turn on desktop notifications for messages that arrive while this tab is hidden',
 } as const;
