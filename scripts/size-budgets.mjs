@@ -2,6 +2,7 @@
 // Bundle-size budgets, checked in `pnpm test` after the build (a regression fails CI) and reported by
 // `pnpm bench`: min+gzip of @confab/core with socket.io-client, of @confab/vue without
 // vue/pinia/socket.io-client (its CSS not counted), and of the embed loader (its own check, reused).
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -31,7 +32,24 @@ export async function measureSizes() {
   ];
 }
 
+/** An emoji only the picker's data holds (`EMOJI_MARKER` in packages/vue/src/EmojiPicker/emoji-data.ts). */
+const EMOJI_MARKER = '\u{1F984}';
+
+/**
+ * Whether the emoji picker stays out of the first load: @confab/vue's main chunk must not hold its data,
+ * a chunk of its own must (loaded by a dynamic import when the picker first opens).
+ */
+export function checkLazyEmojiPicker() {
+  const dist = here('../packages/vue/dist/');
+  const chunks = readdirSync(dist).filter((name) => name.endsWith('.js'));
+  const holders = chunks.filter((name) => readFileSync(`${dist}${name}`, 'utf8').includes(EMOJI_MARKER));
+  return { ok: holders.length === 1 && holders[0] !== 'index.js', holders };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const lazy = checkLazyEmojiPicker();
+  process.stdout.write(`emoji picker: ${lazy.ok ? 'lazy' : 'NOT lazy'} (its data in ${lazy.holders.join(', ') || 'no chunk'})\n`);
+  if (!lazy.ok) process.exitCode = 1;
   for (const size of await measureSizes()) {
     const target = size.gzipped <= size.target ? 'meets' : 'misses';
     const ceiling = size.gzipped <= size.ceiling ? 'within' : 'OVER';

@@ -71,6 +71,14 @@ describe('message search in Chromium', () => {
     expect(seqs.filter((seq) => seq >= wanted!.seq - 1)).toEqual(Array.from({ length: recalled.seq - wanted!.seq + 1 }, (_, index) => wanted!.seq - 1 + index));
     await screenshot(page, 'im-search-opened');
 
+    // The emoji picker loads when first opened, and puts the emoji in the composer.
+    await page.getByTestId('composer-input').fill('see you ');
+    await page.getByTestId('composer-emoji').click();
+    await page.getByTestId('emoji-picker').waitFor();
+    await screenshot(page, 'im-emoji-picker');
+    await page.getByTestId('emoji-option').first().click();
+    expect(await page.getByTestId('composer-input').inputValue()).toBe('see you 😀');
+
     await page.getByTestId('message-search-input').fill('门禁');
     await page.getByTestId('message-search-empty').waitFor();
     expect(await page.getByTestId('message-search-empty').textContent()).toContain('No messages found for “门禁”');

@@ -34,4 +34,5 @@ export const imStrings = {
   searchMore: 'Only the newest matches are shown; add words to narrow the search.',
   searchResultLabel: (title: string, when: string) => `Open the message in ${title} from ${when}`,
   enableNotifications: 'Turn on desktop notifications for messages that arrive while this tab is hidden',
+  emojiPicker: 'Insert an emoji',
 } as const;

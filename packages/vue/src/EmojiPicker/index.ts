@@ -1,0 +1,2 @@
+export { default as EmojiButton } from './EmojiButton.vue';
+export type { EmojiButtonEmits, EmojiButtonProps } from './EmojiButton.vue';
