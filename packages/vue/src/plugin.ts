@@ -3,9 +3,11 @@ import './theme.css';
 import { inject, ref } from 'vue';
 import type { App, InjectionKey, Ref } from 'vue';
 import type { ChatClient } from '@confab/core';
+import { createConfabI18n, i18nKey } from './i18n/i18n.js';
+import type { ConfabI18nOptions } from './i18n/i18n.js';
 
-/** Options of {@link ConfabPlugin}. */
-export interface ConfabPluginOptions {
+/** Options of {@link ConfabPlugin}: the client, and the language, strings and time zone (see {@link ConfabI18nOptions}). */
+export interface ConfabPluginOptions extends ConfabI18nOptions {
   /**
    * The headless client every component and composable talks to.
    * @example app.use(ConfabPlugin, { client: createChatClient({ url: '' }) })
@@ -38,6 +40,7 @@ export const ConfabPlugin = {
     if (!options?.client) throw new Error('ConfabPlugin needs a client: app.use(ConfabPlugin, { client })');
     app.provide(chatClientKey, options.client);
     app.provide(chatVisibleKey, options.isVisible ?? ref(true));
+    app.provide(i18nKey, createConfabI18n(options));
   },
 };
 
