@@ -19,12 +19,19 @@ function dayOf(message: Message, timeZone: string): string {
   return day;
 }
 
-/** One row of the virtual timeline. */
-export type TimelineRow =
-  | { kind: 'older'; key: string }
-  | { kind: 'day'; key: string; timestamp: number }
-  | { kind: 'unread'; key: string }
-  | { kind: 'message'; key: string; item: TimelineMessage };
+/**
+ * One row of the virtual timeline: a message, with the day separator and the "new messages" marker
+ * that go above it inside the same row (so every row is keyed by its message, and the list keeps
+ * its reading position when older messages are prepended).
+ */
+export interface TimelineRow {
+  key: string;
+  item: TimelineMessage;
+  /** The first message of its calendar day: a separator for this day goes above it. */
+  startsDay: boolean;
+  /** The first unread message: the "new messages" marker goes above it. */
+  firstUnread: boolean;
+}
 
 /** The key of a message row: stable from the optimistic send to the server's answer. */
 export function messageKey(item: TimelineMessage): string {
@@ -32,9 +39,8 @@ export function messageKey(item: TimelineMessage): string {
 }
 
 /**
- * The rows of a timeline: the "older" header, a day separator before the first message of each calendar
- * day in `timeZone`, and the "new messages" marker before the first message past `unreadAfterSeq`
- * that someone else sent (none when `unreadAfterSeq` is null).
+ * The rows of a timeline: each message, marked when it starts a calendar day in `timeZone` and when it
+ * is the first message past `unreadAfterSeq` that someone else sent (none when `unreadAfterSeq` is null).
  */
 export function timelineRows(
   items: readonly TimelineMessage[],
@@ -42,21 +48,17 @@ export function timelineRows(
   unreadAfterSeq: number | null,
   meId: string | null,
 ): TimelineRow[] {
-  const rows: TimelineRow[] = [{ kind: 'older', key: 'older' }];
+  const rows: TimelineRow[] = [];
   let day = '';
   let markerPlaced = unreadAfterSeq === null;
   for (const item of items) {
     const { message } = item;
     const itemDay = dayOf(message, timeZone);
-    if (itemDay !== day) {
-      day = itemDay;
-      rows.push({ kind: 'day', key: `day:${itemDay}`, timestamp: message.createdAt });
-    }
-    if (!markerPlaced && message.seq > unreadAfterSeq! && message.senderId !== meId && message.type !== 'system') {
-      markerPlaced = true;
-      rows.push({ kind: 'unread', key: 'unread' });
-    }
-    rows.push({ kind: 'message', key: messageKey(item), item });
+    const startsDay = itemDay !== day;
+    day = itemDay;
+    const firstUnread = !markerPlaced && message.seq > unreadAfterSeq! && message.senderId !== meId && message.type !== 'system';
+    if (firstUnread) markerPlaced = true;
+    rows.push({ key: messageKey(item), item, startsDay, firstUnread });
   }
   return rows;
 }

@@ -17,8 +17,6 @@ export interface VirtualRowsOptions<Row> {
   keyOf: (row: Row) => string;
   /** A first guess of a row's height before it is measured (px). */
   estimateSize: (row: Row) => number;
-  /** `'end'` for a chat timeline: keeps the reading position when rows are prepended, follows appends at the bottom. */
-  anchorTo?: 'start' | 'end';
   /** Rows rendered when nothing can be measured (server rendering, no layout): the first or the last ones. */
   unmeasuredWindow: { from: 'start' | 'end'; count: number };
 }
@@ -40,9 +38,6 @@ export function useVirtualRows<Row>(options: VirtualRowsOptions<Row>) {
       estimateSize: (index: number) => (index < rows.value.length ? estimateSize(rows.value[index]!) : 1),
       getItemKey: (index: number) => (index < rows.value.length ? keyOf(rows.value[index]!) : `#${index}`),
       overscan: 6,
-      anchorTo: options.anchorTo ?? 'start',
-      followOnAppend: options.anchorTo === 'end',
-      scrollEndThreshold: 48,
     })),
   );
 
@@ -70,5 +65,18 @@ export function useVirtualRows<Row>(options: VirtualRowsOptions<Row>) {
     if (element instanceof Element) virtualizer.value.measureElement(element);
   }
 
-  return { virtualizer, visible, totalSize, measured, measure };
+  /** The inline style of a rendered row: its offset once measured, nothing before. */
+  function rowStyle(entry: VirtualRow<Row>): { transform: string } | undefined {
+    return totalSize.value !== null ? { transform: `translateY(${entry.start}px)` } : undefined;
+  }
+
+  /** Where the row with `key` starts (px), by measured or estimated heights; null when absent. */
+  function startOf(key: string): number | null {
+    const index = rows.value.findIndex((row) => keyOf(row) === key);
+    if (index < 0) return null;
+    virtualizer.value.getVirtualItems(); // brings the measurements up to date with the rows
+    return virtualizer.value.measurementsCache[index]?.start ?? null;
+  }
+
+  return { virtualizer, visible, totalSize, measured, measure, rowStyle, startOf };
 }
