@@ -2,6 +2,19 @@ export { ConfabPlugin, useChatClient } from './plugin.js';
 export type { ConfabPluginOptions } from './plugin.js';
 export { useChatState, useConversations, useMessages, useUnreadTotal } from './composables/useChatState.js';
 export { useConfabStore } from './store.js';
+export { createConfabI18n, useI18n } from './i18n/i18n.js';
+export type { ConfabI18n, ConfabI18nOptions, LocaleMessages } from './i18n/i18n.js';
+export { textDirection } from './i18n/translate.js';
+export type { MessageParams, MessageText, PluralMessage } from './i18n/translate.js';
+export { en as englishMessages } from './i18n/locales/en.js';
+export type { MessageKey } from './i18n/locales/en.js';
+export { builtinLocales } from './i18n/locales/index.js';
+export { useConfabTheme } from './appearance.js';
+export type { ConfabTheme } from './appearance.js';
+export { calendarDay, daysAgo } from './time/calendar.js';
+export { clockTime, dayLabel, fullTime, listTime } from './time/labels.js';
+export type { TimeContext } from './time/labels.js';
+export { useTimeContext } from './time/useTimeFormat.js';
 export type { ConfabTab } from './store.js';
 
 export { FileCard, FileImage, FileMessageBody, ImagePreview } from './Attachments/index.js';
@@ -36,7 +49,7 @@ export type {
 } from './ConversationList/index.js';
 export { FriendSearch } from './FriendSearch/index.js';
 export type { FriendSearchEmits, FriendSearchProps } from './FriendSearch/index.js';
-export { CreateGroup, GroupFinder, GroupPanel, memberActions } from './Groups/index.js';
+export { CreateGroup, GroupFinder, GroupMembers, GroupPanel, memberActions } from './Groups/index.js';
 export type { CreateGroupEmits, GroupFinderEmits, GroupPanelProps, MemberAction } from './Groups/index.js';
 export { MessageBubble } from './MessageBubble/index.js';
 export type { MessageBubbleEmits, MessageBubbleProps } from './MessageBubble/index.js';

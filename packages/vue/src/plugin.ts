@@ -1,10 +1,12 @@
 // The theme's custom properties; imported here, beside the plugin every app uses, so bundlers keep it.
 import './theme.css';
 import { inject, ref } from 'vue';
-import type { App, InjectionKey, Ref } from 'vue';
+import type { App, InjectionKey, MaybeRefOrGetter, Ref } from 'vue';
 import type { ChatClient } from '@confab/core';
 import { createConfabI18n, i18nKey } from './i18n/i18n.js';
 import type { ConfabI18nOptions } from './i18n/i18n.js';
+import { createTheme, themeKey } from './appearance.js';
+import type { ConfabTheme } from './appearance.js';
 
 /** Options of {@link ConfabPlugin}: the client, and the language, strings and time zone (see {@link ConfabI18nOptions}). */
 export interface ConfabPluginOptions extends ConfabI18nOptions {
@@ -21,6 +23,12 @@ export interface ConfabPluginOptions extends ConfabI18nOptions {
    * @example app.use(ConfabPlugin, { client, isVisible: ref(false) })
    */
   isVisible?: Readonly<Ref<boolean>>;
+  /**
+   * The colour theme: `'light'`, `'dark'`, or `'auto'` (the system's preference). A ref switches live.
+   * @default 'light'
+   * @example app.use(ConfabPlugin, { client, theme: 'auto' })
+   */
+  theme?: MaybeRefOrGetter<ConfabTheme | undefined>;
 }
 
 /** @internal The key the plugin provides the client under. */
@@ -41,6 +49,7 @@ export const ConfabPlugin = {
     app.provide(chatClientKey, options.client);
     app.provide(chatVisibleKey, options.isVisible ?? ref(true));
     app.provide(i18nKey, createConfabI18n(options));
+    app.provide(themeKey, createTheme(options.theme));
   },
 };
 
