@@ -82,8 +82,14 @@ describe('3,000 conversations and 10,000 messages in Chromium against a real ser
         const item = node.querySelector(`[data-testid="message-item"][data-seq="${wanted}"]`);
         return item ? Math.round(item.getBoundingClientRect().top - node.getBoundingClientRect().top) : null;
       }, seq);
+    /** Scrolls near the top (not to it: that loads by itself) and says whether older messages can be loaded. */
+    const olderOffered = async () => {
+      await scroller.evaluate((node) => (node.scrollTop = 100));
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      return (await page.getByTestId('load-older').count()) > 0;
+    };
     let pages = 0;
-    while ((await page.getByTestId('load-older').count()) > 0) {
+    while (await olderOffered()) {
       // Load a page of older messages: the message read at the top stays exactly where it was.
       const before = await topMessage();
       const height = await scroller.evaluate((node) => node.scrollHeight);

@@ -12,7 +12,7 @@ describe('initials and colours', () => {
 
   it('gives the same colour to the same id and a valid hsl value', () => {
     expect(colorFromId('u-1')).toBe(colorFromId('u-1'));
-    expect(colorFromId('u-1')).toMatch(/^hsl\(\d+ 55% 42%\)$/);
+    expect(colorFromId('u-1')).toMatch(/^hsl\(\d+ 60% 30%\)$/);
   });
 });
 

@@ -13,5 +13,5 @@ export function colorFromId(id: string): string {
   let hash = 0;
   for (let index = 0; index < id.length; index++) hash = (hash * 31 + id.charCodeAt(index)) | 0;
   const hue = Math.abs(hash) % 360;
-  return `hsl(${hue} 55% 42%)`;
+  return `hsl(${hue} 60% 30%)`;
 }

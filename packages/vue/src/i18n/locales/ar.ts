@@ -24,7 +24,6 @@ export const ar: LocaleMessages = {
   'conversations.label': 'المحادثات',
   'conversations.empty': 'لا توجد محادثات بعد. أضف صديقًا من جهات الاتصال لبدء الدردشة.',
   'conversations.you': 'أنت: {text}',
-  'conversations.rowUnread': '{title}، {count} غير مقروءة',
   'messages.label': 'الرسائل',
   'messages.loadOlder': 'تحميل الرسائل الأقدم',
   'messages.empty': 'لا توجد رسائل بعد. قل مرحبًا!',

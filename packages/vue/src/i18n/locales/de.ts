@@ -24,7 +24,6 @@ export const de: LocaleMessages = {
   'conversations.label': 'Unterhaltungen',
   'conversations.empty': 'Noch keine Unterhaltungen. Füge unter Kontakte einen Freund hinzu.',
   'conversations.you': 'Du: {text}',
-  'conversations.rowUnread': '{title}, {count} ungelesen',
   'messages.label': 'Nachrichten',
   'messages.loadOlder': 'Ältere Nachrichten laden',
   'messages.empty': 'Noch keine Nachrichten. Sag Hallo!',

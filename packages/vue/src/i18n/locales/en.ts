@@ -31,7 +31,6 @@ export const en = {
   'conversations.label': 'Conversations',
   'conversations.empty': 'No conversations yet. Add a friend from Contacts to start chatting.',
   'conversations.you': 'You: {text}',
-  'conversations.rowUnread': '{title}, {count} unread',
 
   'messages.label': 'Messages',
   'messages.loadOlder': 'Load older messages',

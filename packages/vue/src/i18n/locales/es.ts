@@ -24,7 +24,6 @@ export const es: LocaleMessages = {
   'conversations.label': 'Conversaciones',
   'conversations.empty': 'Aún no hay conversaciones. Añade a un amigo desde Contactos para empezar.',
   'conversations.you': 'Tú: {text}',
-  'conversations.rowUnread': '{title}, {count} sin leer',
   'messages.label': 'Mensajes',
   'messages.loadOlder': 'Cargar mensajes anteriores',
   'messages.empty': 'Aún no hay mensajes. ¡Saluda!',

@@ -24,7 +24,6 @@ export const fr: LocaleMessages = {
   'conversations.label': 'Conversations',
   'conversations.empty': 'Aucune conversation. Ajoutez un ami depuis Contacts pour commencer.',
   'conversations.you': 'Vous : {text}',
-  'conversations.rowUnread': '{title}, {count} non lus',
   'messages.label': 'Messages',
   'messages.loadOlder': 'Charger les messages précédents',
   'messages.empty': 'Aucun message. Dites bonjour !',

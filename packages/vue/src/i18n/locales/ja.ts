@@ -24,7 +24,6 @@ export const ja: LocaleMessages = {
   'conversations.label': '会話',
   'conversations.empty': 'まだ会話がありません。連絡先から友達を追加してチャットを始めましょう。',
   'conversations.you': 'あなた: {text}',
-  'conversations.rowUnread': '{title}、未読 {count} 件',
   'messages.label': 'メッセージ',
   'messages.loadOlder': '以前のメッセージを読み込む',
   'messages.empty': 'まだメッセージはありません。あいさつしてみましょう！',

@@ -24,7 +24,6 @@ export const ko: LocaleMessages = {
   'conversations.label': '대화',
   'conversations.empty': '아직 대화가 없습니다. 연락처에서 친구를 추가해 채팅을 시작하세요.',
   'conversations.you': '나: {text}',
-  'conversations.rowUnread': '{title}, 읽지 않음 {count}개',
   'messages.label': '메시지',
   'messages.loadOlder': '이전 메시지 불러오기',
   'messages.empty': '아직 메시지가 없습니다. 인사를 건네 보세요!',

@@ -24,7 +24,6 @@ export const zhCN: LocaleMessages = {
   'conversations.label': '会话',
   'conversations.empty': '还没有会话。在“联系人”中添加好友即可开始聊天。',
   'conversations.you': '我：{text}',
-  'conversations.rowUnread': '{title}，{count} 条未读',
   'messages.label': '消息',
   'messages.loadOlder': '加载更早的消息',
   'messages.empty': '还没有消息，打个招呼吧！',
