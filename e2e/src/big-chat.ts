@@ -22,30 +22,36 @@ export interface BigChat {
 /**
  * A real server on a data dir seeded through the server's own store: a viewer with
  * `conversations` friends (one message each) and `messages` messages with one of them.
- * The viewer registers through the API (a real password hash); the rest is written directly,
+ * The viewer and the busy friend (`friend0`) register through the API (real password hashes, both
+ * can log in); the rest is written directly,
  * with the server stopped, then the server starts again on the same data.
  */
 export async function startBigChat(conversations = 3000, messages = 10_000): Promise<BigChat> {
   const dataDir = mkdtempSync(join(tmpdir(), 'confab-big-'));
   const username = 'viewer';
   let server = await startServer([], { dataDir });
-  const response = await fetch(`${server.url}/api/v1/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: BIG_PASSWORD, displayName: 'Vera Viewer' }),
-  });
-  if (!response.ok) throw new Error(`register failed: ${response.status} ${await response.text()}`);
-  const viewerId = ((await response.json()) as { user: { id: string } }).user.id;
+  const register = async (name: string, displayName: string): Promise<string> => {
+    const response = await fetch(`${server.url}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: name, password: BIG_PASSWORD, displayName }),
+    });
+    if (!response.ok) throw new Error(`register failed: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { user: { id: string } }).user.id;
+  };
+  const viewerId = await register(username, 'Vera Viewer');
+  // The busy friend can log in too (to send live messages); the others exist only in the store.
+  const busyId = await register('friend0', 'Friend 0');
   await server.stop();
 
   const store = openSqliteStore(join(dataDir, 'confab.db'));
   const start = Date.now() - 40 * 86_400_000;
   let busyFriend: BigChat['busyFriend'] | null = null;
   for (let index = 0; index < conversations; index++) {
-    const id = `u_big${index}`;
+    const id = index === 0 ? busyId : `u_big${index}`;
     const friendName = `friend${index}`;
     const displayName = `Friend ${index}`;
-    await store.createUser({ id, username: friendName, displayName, passwordHash: 'not-a-login', createdAt: start });
+    if (index > 0) await store.createUser({ id, username: friendName, displayName, passwordHash: 'not-a-login', createdAt: start });
     const conversationId = await store.makeFriends(viewerId, id, start, `c_big${index}`);
     await store.appendMessage({
       id: `m_big${index}`,

@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, PHONE, launchBrowser, screenshot, trackPageErrors } from './browser.js';
-import { BIG_PASSWORD, startBigChat, type BigChat } from './big-chat.js';
+import { startBigChat, type BigChat } from './big-chat.js';
+import { openBusyConversation as openBusy, signIn } from './big-chat-page.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -27,18 +28,10 @@ async function openApp(options: { locale: string; theme: Theme; viewport: { widt
   return page;
 }
 
-async function login(page: Page): Promise<void> {
-  await page.getByTestId('auth-mode-login').click();
-  await page.getByTestId('auth-username').fill(chat.username);
-  await page.getByTestId('auth-password').fill(BIG_PASSWORD);
-  await page.getByTestId('auth-submit').click();
-  await page.getByTestId('me-name').waitFor();
-  await page.getByTestId('conversation-item').first().waitFor();
-}
+const login = (page: Page) => signIn(page, chat);
 
 async function openBusyConversation(page: Page): Promise<void> {
-  await page.locator(`[data-testid="conversation-item"][data-peer="${chat.busyFriend.username}"] button`).click();
-  await page.getByTestId('message-item').first().waitFor();
+  await openBusy(page, chat);
   await page.waitForTimeout(300);
 }
 
@@ -105,6 +98,18 @@ describe('locales, themes and layouts', () => {
     await openBusyConversation(page);
     const size = await page.getByTestId('composer-input').evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
     expect(size).toBeGreaterThanOrEqual(16);
+  });
+
+  it('a host page of its own (/library-demo.html) uses ConversationList, MessageList and Composer', async () => {
+    const page = await openApp({ locale: 'en-US', theme: 'light', viewport: DESKTOP });
+    await login(page);
+    await page.goto(`${chat.server.url}/library-demo.html`);
+    await page.getByTestId('demo-me').waitFor();
+    await openBusy(page, chat);
+    await page.getByTestId('composer-input').fill('sent from the demo layout');
+    await page.getByTestId('composer-input').press('Enter');
+    await page.locator('[data-testid="message-item"][data-state="sent"]', { hasText: 'sent from the demo layout' }).waitFor();
+    await screenshot(page, 'vue-library-demo');
   });
 
   for (const locale of ['en', 'zh-CN', 'ar']) {
