@@ -4,6 +4,19 @@ export { useChatState, useConversations, useMessages, useUnreadTotal } from './c
 export { useDesktopNotifications } from './composables/useDesktopNotifications.js';
 export type { DesktopNotificationOptions, NotificationApi, NotificationPermissionState, ShownNotification } from './composables/useDesktopNotifications.js';
 export { useConfabStore } from './store.js';
+export { createConfabI18n, useI18n } from './i18n/i18n.js';
+export type { ConfabI18n, ConfabI18nOptions, LocaleMessages } from './i18n/i18n.js';
+export { textDirection } from './i18n/translate.js';
+export type { MessageParams, MessageText, PluralMessage } from './i18n/translate.js';
+export { en as englishMessages } from './i18n/locales/en.js';
+export type { MessageKey } from './i18n/locales/en.js';
+export { builtinLocales } from './i18n/locales/index.js';
+export { useConfabTheme } from './appearance.js';
+export type { ConfabTheme } from './appearance.js';
+export { calendarDay, daysAgo } from './time/calendar.js';
+export { clockTime, dayLabel, fullTime, listTime } from './time/labels.js';
+export type { TimeContext } from './time/labels.js';
+export { useTimeContext } from './time/useTimeFormat.js';
 export type { ConfabTab, JumpTarget } from './store.js';
 
 export { FileCard, FileImage, FileMessageBody, ImagePreview } from './Attachments/index.js';
@@ -38,9 +51,11 @@ export type {
 } from './ConversationList/index.js';
 export { FriendSearch } from './FriendSearch/index.js';
 export type { FriendSearchEmits, FriendSearchProps } from './FriendSearch/index.js';
-export { CreateGroup, GroupFinder, GroupPanel, memberActions } from './Groups/index.js';
+export { CreateGroup, GroupFinder, GroupMembers, GroupPanel, memberActions } from './Groups/index.js';
 export type { CreateGroupEmits, GroupFinderEmits, GroupPanelProps, MemberAction } from './Groups/index.js';
-export { MessageBubble } from './MessageBubble/index.js';
+export { LinkedText, MessageBubble } from './MessageBubble/index.js';
+export { linkify } from './utils/linkify.js';
+export type { TextPart } from './utils/linkify.js';
 export type { MessageBubbleEmits, MessageBubbleProps } from './MessageBubble/index.js';
 export { MessageList } from './MessageList/index.js';
 export type { MessageListEmits, MessageListProps } from './MessageList/index.js';

@@ -3,21 +3,24 @@
  * bundle: the size check (`scripts/size-budgets.mjs`) looks for {@link EMOJI_MARKER} in it.
  */
 export interface EmojiGroup {
-  /** Shown as the group's tab (an emoji standing for it) and its accessible name. */
+  /** Shown as the group's tab (an emoji standing for it). */
   icon: string;
-  label: string;
+  /** The group's accessible name. */
+  label: MessageKey;
   emoji: readonly string[];
 }
+
+import type { MessageKey } from '../i18n/locales/en.js';
 
 const split = (list: string): string[] => list.split(' ');
 
 export const EMOJI_GROUPS: readonly EmojiGroup[] = [
-  { icon: '😀', label: 'Smileys', emoji: split('😀 😃 😄 😁 😆 😅 🤣 😂 🙂 🙃 😉 😊 😇 🥰 😍 🤩 😘 😗 😚 😋 😛 😜 🤪 😝 🤗 🤭 🤫 🤔 🤐 🤨 😐 😑 😶 😏 😒 🙄 😬 😌 😔 😪 😴 😷 🤒 🤕 🤢 🤧 🥵 🥶 😵 🤯 🥳 😎 🤓 😕 😟 🙁 😮 😯 😲 😳 🥺 😦 😧 😨 😰 😥 😢 😭 😱 😖 😣 😞 😓 😩 😫 🥱 😤 😡 😠 🤬 😈 💀 💩 🤡 👻 👽 🤖') },
-  { icon: '👍', label: 'People', emoji: split('👋 🤚 ✋ 🖖 👌 🤏 ✌️ 🤞 🤟 🤘 🤙 👈 👉 👆 👇 ☝️ 👍 👎 ✊ 👊 🤛 🤜 👏 🙌 👐 🤲 🤝 🙏 ✍️ 💪 👀 🧠 👶 🧒 👦 👧 🧑 👨 👩 🧓 👴 👵 🙋 🙇 🤦 🤷 💃 🕺 👪') },
-  { icon: '🐶', label: 'Animals and nature', emoji: split('🐶 🐱 🐭 🐹 🐰 🦊 🐻 🐼 🐨 🐯 🦁 🐮 🐷 🐸 🐵 🐔 🐧 🐦 🐤 🦆 🦉 🦄 🐝 🦋 🐌 🐞 🐢 🐍 🐙 🐬 🐳 🐟 🌵 🌲 🌳 🌴 🌱 🌿 🍀 🍁 🍂 🌷 🌹 🌻 🌼 🌸 🌞 🌝 🌙 ⭐ 🌈 ☀️ ⛅ ☔ ❄️ 🔥 💧 🌊') },
-  { icon: '🍔', label: 'Food and drink', emoji: split('🍏 🍎 🍐 🍊 🍋 🍌 🍉 🍇 🍓 🍒 🍑 🥭 🍍 🥥 🥝 🍅 🥑 🥦 🌽 🥕 🥐 🥖 🥨 🧀 🥚 🍳 🥞 🥓 🍗 🍖 🌭 🍔 🍟 🍕 🥪 🌮 🌯 🥗 🍝 🍜 🍲 🍛 🍣 🍱 🥟 🍤 🍙 🍚 🍘 🍥 🥮 🍡 🍦 🍰 🎂 🍮 🍭 🍬 🍫 🍿 🍩 🍪 ☕ 🍵 🥤 🍺 🍻 🥂 🍷 🍸') },
-  { icon: '⚽', label: 'Activities and objects', emoji: split('⚽ 🏀 🏈 ⚾ 🎾 🏐 🏉 🎱 🏓 🏸 🥅 ⛳ 🏆 🥇 🎯 🎮 🎲 🧩 🎨 🎬 🎤 🎧 🎹 🎸 🎁 🎈 🎉 🎊 🎄 🎃 💡 📱 💻 ⌨️ 📷 📚 📝 ✏️ 📌 📎 ✂️ 🔒 🔑 🔨 ⏰ ⌛ 🚗 🚕 🚌 🚲 ✈️ 🚀 🏠 🏢 🗺️') },
-  { icon: '❤️', label: 'Symbols', emoji: split('❤️ 🧡 💛 💚 💙 💜 🖤 🤍 🤎 💔 💕 💞 💓 💗 💖 💘 💝 💯 💢 💥 💫 💦 💨 💬 💭 💤 ✅ ❌ ❓ ❗ ⚠️ 🚫 ♻️ ✨ 🎵 ➕ ➖ ✔️ 🔴 🟢 🔵 ⚪ ⚫') },
+  { icon: '😀', label: 'emoji.smileys', emoji: split('😀 😃 😄 😁 😆 😅 🤣 😂 🙂 🙃 😉 😊 😇 🥰 😍 🤩 😘 😗 😚 😋 😛 😜 🤪 😝 🤗 🤭 🤫 🤔 🤐 🤨 😐 😑 😶 😏 😒 🙄 😬 😌 😔 😪 😴 😷 🤒 🤕 🤢 🤧 🥵 🥶 😵 🤯 🥳 😎 🤓 😕 😟 🙁 😮 😯 😲 😳 🥺 😦 😧 😨 😰 😥 😢 😭 😱 😖 😣 😞 😓 😩 😫 🥱 😤 😡 😠 🤬 😈 💀 💩 🤡 👻 👽 🤖') },
+  { icon: '👍', label: 'emoji.people', emoji: split('👋 🤚 ✋ 🖖 👌 🤏 ✌️ 🤞 🤟 🤘 🤙 👈 👉 👆 👇 ☝️ 👍 👎 ✊ 👊 🤛 🤜 👏 🙌 👐 🤲 🤝 🙏 ✍️ 💪 👀 🧠 👶 🧒 👦 👧 🧑 👨 👩 🧓 👴 👵 🙋 🙇 🤦 🤷 💃 🕺 👪') },
+  { icon: '🐶', label: 'emoji.nature', emoji: split('🐶 🐱 🐭 🐹 🐰 🦊 🐻 🐼 🐨 🐯 🦁 🐮 🐷 🐸 🐵 🐔 🐧 🐦 🐤 🦆 🦉 🦄 🐝 🦋 🐌 🐞 🐢 🐍 🐙 🐬 🐳 🐟 🌵 🌲 🌳 🌴 🌱 🌿 🍀 🍁 🍂 🌷 🌹 🌻 🌼 🌸 🌞 🌝 🌙 ⭐ 🌈 ☀️ ⛅ ☔ ❄️ 🔥 💧 🌊') },
+  { icon: '🍔', label: 'emoji.food', emoji: split('🍏 🍎 🍐 🍊 🍋 🍌 🍉 🍇 🍓 🍒 🍑 🥭 🍍 🥥 🥝 🍅 🥑 🥦 🌽 🥕 🥐 🥖 🥨 🧀 🥚 🍳 🥞 🥓 🍗 🍖 🌭 🍔 🍟 🍕 🥪 🌮 🌯 🥗 🍝 🍜 🍲 🍛 🍣 🍱 🥟 🍤 🍙 🍚 🍘 🍥 🥮 🍡 🍦 🍰 🎂 🍮 🍭 🍬 🍫 🍿 🍩 🍪 ☕ 🍵 🥤 🍺 🍻 🥂 🍷 🍸') },
+  { icon: '⚽', label: 'emoji.activities', emoji: split('⚽ 🏀 🏈 ⚾ 🎾 🏐 🏉 🎱 🏓 🏸 🥅 ⛳ 🏆 🥇 🎯 🎮 🎲 🧩 🎨 🎬 🎤 🎧 🎹 🎸 🎁 🎈 🎉 🎊 🎄 🎃 💡 📱 💻 ⌨️ 📷 📚 📝 ✏️ 📌 📎 ✂️ 🔒 🔑 🔨 ⏰ ⌛ 🚗 🚕 🚌 🚲 ✈️ 🚀 🏠 🏢 🗺️') },
+  { icon: '❤️', label: 'emoji.symbols', emoji: split('❤️ 🧡 💛 💚 💙 💜 🖤 🤍 🤎 💔 💕 💞 💓 💗 💖 💘 💝 💯 💢 💥 💫 💦 💨 💬 💭 💤 ✅ ❌ ❓ ❗ ⚠️ 🚫 ♻️ ✨ 🎵 ➕ ➖ ✔️ 🔴 🟢 🔵 ⚪ ⚫') },
 ];
 
 /** An emoji only this data holds; its absence from the main bundle shows the picker is lazy. */

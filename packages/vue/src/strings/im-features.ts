@@ -26,13 +26,4 @@ export const imStrings = {
   quoteLabel: (name: string) => `Reply to ${name}; show the original`,
   react: (emoji: string) => `React with ${emoji}`,
   reactedBy: (names: readonly string[]) => names.join(', '),
-  searchLabel: 'Search messages',
-  searchInConversation: 'Search in this conversation',
-  searchPlaceholder: 'Search messages',
-  searching: 'Searching…',
-  searchNoResults: (query: string) => `No messages found for “${query}”`,
-  searchMore: 'Only the newest matches are shown; add words to narrow the search.',
-  searchResultLabel: (title: string, when: string) => `Open the message in ${title} from ${when}`,
-  enableNotifications: 'Turn on desktop notifications for messages that arrive while this tab is hidden',
-  emojiPicker: 'Insert an emoji',
 } as const;
