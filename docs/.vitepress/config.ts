@@ -37,6 +37,7 @@ export default defineConfig({
           { text: 'Composer', link: '/vue/composer' },
           { text: 'ContactList', link: '/vue/contact-list' },
           { text: 'RequestList', link: '/vue/request-list' },
+          { text: 'SearchPanel', link: '/vue/search-panel' },
           { text: 'GroupMembers', link: '/vue/group-members' },
           { text: 'UnreadBadge', link: '/vue/unread-badge' },
           { text: 'Avatar', link: '/vue/avatar' },
