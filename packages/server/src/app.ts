@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createTokenService, type TokenService } from './auth/tokens.js';
 import type { ServerConfig } from './config.js';
 import { seedDemo } from './demo.js';
-import { prepareAssistant } from './ai/setup.js';
+import { prepareAssistant, startReplySweeper } from './ai/setup.js';
 import { createMemoryLimits, createRedisLimits } from './ai/limiter.js';
 import { useRedisAdapter } from './cluster/adapter.js';
 import { connectRedis, type RedisConnection } from './cluster/redis.js';
@@ -109,6 +109,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     },
   );
   await prepareAssistant(store, config.ai);
+  const stopSweeper = await startReplySweeper(services.assistant, app.log);
   const drain = createDrain();
   serveRealtime(io, services, app.log, drain, (event, seconds, response) => metrics.ack(event, seconds, response));
   const readiness: ReadinessCheck[] = [
@@ -147,6 +148,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   if (config.demo) await seedDemo(store, app.log);
 
   app.addHook('preClose', async () => {
+    stopSweeper();
     await services.assistant.close();
     io.local.disconnectSockets(true);
     io.engine.close();

@@ -25,7 +25,16 @@ export interface AssistantOptions {
   log: FastifyBaseLogger;
   /** Concurrency and per-user rate. @default in memory, for one node */
   limits?: AssistantLimits;
+  /**
+   * How long a `streaming` reply may go unwritten before another node (or this one after a restart)
+   * ends it as INTERRUPTED. Its node writes it at least every `ai.timeoutMs` (idle timeout) while alive.
+   * @default ai.timeoutMs + 30 s
+   */
+  leaseMs?: number;
 }
+
+/** What a reply's lease allows beyond the provider's idle timeout (slow database writes, clock skew between nodes). */
+export const REPLY_LEASE_MARGIN_MS = 30_000;
 
 const errorContent = (text: string, code: AiErrorCode, message: string): AiReplyContent => ({ text, status: 'error', error: { code, message } });
 
@@ -38,6 +47,7 @@ export function createAssistantService(context: ServiceContext, options: Assista
   const { ai, provider, log } = options;
   const limits = options.limits ?? createMemoryLimits({ perMinute: ai.rateLimitPerMinute, maxConcurrent: ai.maxConcurrent, now: context.now });
   const inflight = new Map<string, InFlight>();
+  const leaseMs = options.leaseMs ?? ai.timeoutMs + REPLY_LEASE_MARGIN_MS;
 
   function push(conversation: ConversationRecord, event: 'message:new' | 'message:updated', message: Message): void {
     for (const memberId of conversation.memberIds) if (!isAssistant(memberId)) notifier.toUser(memberId, event, message);
@@ -84,7 +94,7 @@ export function createAssistantService(context: ServiceContext, options: Assista
           if (!isAssistant(memberId)) notifier.toUser(memberId, 'message:delta', { conversationId: conversation.id, messageId: reply.id, index, text });
         }
       },
-      flush: (text, deltas) => store.updateMessageContent(reply.id, { text, status: 'streaming', deltas }),
+      flush: (text, deltas) => store.updateMessageContent(reply.id, { text, status: 'streaming', deltas }, context.now()),
     });
     const { text } = outcome;
     let final: AiReplyContent;
@@ -153,7 +163,7 @@ export function createAssistantService(context: ServiceContext, options: Assista
       if (inflight.has(messageId) || reply.content.status === 'streaming') throw new ApiError('CONFLICT', 'This reply is still being generated');
       if (reply.content.status === 'complete') throw new ApiError('CONFLICT', 'This reply is already complete');
       const { final, release } = await admit(userId);
-      const restarted = await store.updateMessageContent(messageId, final ?? { text: '', status: 'streaming', deltas: 0 }).catch((error: unknown) => {
+      const restarted = await store.updateMessageContent(messageId, final ?? { text: '', status: 'streaming', deltas: 0 }, context.now()).catch((error: unknown) => {
         release();
         throw error;
       });
@@ -164,6 +174,20 @@ export function createAssistantService(context: ServiceContext, options: Assista
       push(conversation, 'message:updated', restarted);
       if (!final) void run(conversation, restarted, release);
       return restarted;
+    },
+
+    /**
+     * Ends as INTERRUPTED the replies left `streaming` by a node that stopped writing them for
+     * `leaseMs` (it died, or stopped without ending them) and pushes them to their members. Replies
+     * another live node is writing are left alone. Returns how many were ended.
+     */
+    async endAbandoned(): Promise<number> {
+      const ended = await store.endStreamingReplies({ code: 'INTERRUPTED', message: 'The server stopped while answering. Retry.' }, context.now() - leaseMs);
+      for (const reply of ended) {
+        const conversation = await store.getConversation(reply.conversationId);
+        if (conversation) push(conversation, 'message:updated', reply);
+      }
+      return ended.length;
     },
 
     /** Ends every reply in flight (marked INTERRUPTED) and waits until each is stored. */
