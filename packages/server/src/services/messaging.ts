@@ -2,7 +2,7 @@ import { LIMITS, isBlankText, type Conversation, type HistoryResponse, type Mess
 import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { HistoryInput, ReadInput, SendMessageInput } from '../schemas.js';
-import type { ConversationRecord } from '../storage/store.js';
+import { isConversationMissing, type ConversationRecord } from '../storage/store.js';
 import type { ServiceContext } from './context.js';
 import type { FileService } from './files.js';
 
@@ -97,15 +97,13 @@ export function createMessagingService(context: ServiceContext, options: Messagi
     async sendMessage(senderId: string, input: SendMessageInput): Promise<Message> {
       const content = await contentOf(senderId, input);
       const conversation = await sendTarget(senderId, input);
-      const result = await store.appendMessage({
-        id: newId('m'),
-        conversationId: conversation.id,
-        senderId,
-        clientMsgId: input.clientMsgId,
-        type: input.type,
-        content,
-        createdAt: context.now(),
-      });
+      const result = await store
+        .appendMessage({ id: newId('m'), conversationId: conversation.id, senderId, clientMsgId: input.clientMsgId, type: input.type, content, createdAt: context.now() })
+        .catch((error: unknown) => {
+          // Removed since it was checked (a group dissolved meanwhile, perhaps on another node).
+          if (isConversationMissing(error)) throw new ApiError('NOT_FOUND', 'No such conversation');
+          throw error;
+        });
       if (result.outcome === 'conflict') {
         throw new ApiError('CONFLICT', 'This clientMsgId was already used for another conversation', { field: 'clientMsgId' });
       }

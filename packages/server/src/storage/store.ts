@@ -65,6 +65,23 @@ export interface NewMessage {
  * What `appendMessage` did: stored it (`created`), found the same `clientMsgId` already stored in
  * this conversation (`duplicate`, the original returned), or found it used for another conversation.
  */
+/**
+ * Thrown by `appendMessage` when the conversation does not exist: never created, or removed while the
+ * message was on its way (a group dissolved meanwhile, perhaps on another node). Nothing was written.
+ */
+export class ConversationMissingError extends Error {
+  readonly code = 'CONVERSATION_MISSING';
+  constructor(conversationId: string) {
+    super(`Conversation ${conversationId} does not exist`);
+    this.name = 'ConversationMissingError';
+  }
+}
+
+/** Whether `error` is a {@link ConversationMissingError} (by its code, across module copies). */
+export function isConversationMissing(error: unknown): error is ConversationMissingError {
+  return error instanceof Error && (error as { code?: unknown }).code === 'CONVERSATION_MISSING';
+}
+
 export type AppendResult =
   | { outcome: 'created'; message: Message }
   | { outcome: 'duplicate'; message: Message }

@@ -16,6 +16,7 @@ import type {
   Store,
   UserRecord,
 } from '../store.js';
+import { ConversationMissingError } from '../store.js';
 import { SqliteFileRecords } from './files.js';
 import { SqliteGroups } from './groups.js';
 import { openDatabase } from './open.js';
@@ -215,7 +216,9 @@ export class SqliteStore implements Store {
       return this.db.transaction(() => {
         const earlier = this.findByClientId(message);
         if (earlier) return earlier;
-        const { last_seq: seq } = this.sql.nextSeq.get(message.createdAt, message.conversationId) as { last_seq: number };
+        const next = this.sql.nextSeq.get(message.createdAt, message.conversationId) as { last_seq: number } | undefined;
+        if (!next) throw new ConversationMissingError(message.conversationId);
+        const seq = next.last_seq;
         this.sql.insertMessage.run({ ...message, seq, content: JSON.stringify(message.content) });
         this.sql.raiseReadCursor.run(seq, message.conversationId, message.senderId);
         const stored = { ...message, seq } as Message;
