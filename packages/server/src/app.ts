@@ -9,7 +9,9 @@ import { prepareAssistant, startReplySweeper } from './ai/setup.js';
 import { createMemoryLimits, createRedisLimits } from './ai/limiter.js';
 import { useRedisAdapter } from './cluster/adapter.js';
 import { connectRedis, type RedisConnection } from './cluster/redis.js';
-import { registerMetrics } from './ops/http-metrics.js';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { createMetricsListener, registerMetrics } from './ops/http-metrics.js';
 import { createMetrics } from './ops/metrics.js';
 import { createOpenAIProvider } from './ai/provider.js';
 import { registerAuthRoutes, registerMeRoutes } from './http/auth-routes.js';
@@ -49,7 +51,9 @@ export interface ConfabServer {
   redis: RedisConnection | null;
   /** `http://host:port` once listening; throws before. */
   readonly url: string;
-  /** Starts listening on `config.host:config.port`; resolves with the URL. */
+  /** `http://host:port` of `GET /metrics` when `config.metricsPort` is set and listening, else null. */
+  readonly metricsUrl: string | null;
+  /** Starts listening on `config.host:config.port` (and `config.metricsPort`); resolves with the URL. */
   listen(): Promise<string>;
   /**
    * Graceful: stops taking socket events (answered UNAVAILABLE), waits until the ones being handled
@@ -121,7 +125,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     },
   ];
   if (redis) readiness.push({ name: 'redis', check: () => redis.ping() });
-  registerMetrics(app, metrics);
+  registerMetrics(app, metrics, config.metricsPort === null);
+  const metricsListener = config.metricsPort === null ? null : createMetricsListener(metrics);
 
   if (config.embedDir) await registerEmbedRoutes(app, config.embedDir, config.embedOrigins);
   if (config.webDir) await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true });
@@ -165,7 +170,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     get url() {
       return listeningUrl(app);
     },
+    get metricsUrl() {
+      const address = metricsListener?.address();
+      return address && typeof address === 'object' ? urlOf(address) : null;
+    },
     async listen() {
+      if (metricsListener) await once(metricsListener.listen(config.metricsPort ?? 0, config.host), 'listening');
       await app.listen({ port: config.port, host: config.host });
       return listeningUrl(app);
     },
@@ -177,6 +187,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
           await new Promise((resolve) => setTimeout(resolve, ACK_FLUSH_MS));
           await app.close();
         } finally {
+          if (metricsListener?.listening) await new Promise((resolve) => metricsListener.close(resolve));
           await redis?.close();
           await store.close();
         }
@@ -189,6 +200,10 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 function listeningUrl(app: App): string {
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('The server is not listening');
+  return urlOf(address);
+}
+
+function urlOf(address: AddressInfo): string {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return `http://${host}:${address.port}`;
 }

@@ -58,6 +58,11 @@ export interface ServerConfig {
   dmPolicy: DmPolicy;
   /** Redis for several nodes (socket.io fan-out, shared AI limits), or null for one node. @default null */
   redis: RedisConfig | null;
+  /**
+   * Serve `GET /metrics` on this port only (all interfaces of `host`), not on `port`, so a proxy or
+   * Ingress in front of `port` can never expose it. @default null (on `port`)
+   */
+  metricsPort: number | null;
 }
 
 /** An application allowed to sign host identity tokens (`kid` = id). */
@@ -114,6 +119,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     embedApps: parseEmbedApps(text('embed-apps')),
     dmPolicy: parseDmPolicy(text('dm-policy')),
     redis: redisConfig(text),
+    metricsPort: text('metrics-port') === undefined ? null : integerOption(text('metrics-port'), 'metrics-port', 0, 0, 65535),
   };
 }
 

@@ -29,6 +29,7 @@ export const CONFIG_OPTIONS = [
   { flag: 'embed-origins', env: 'CONFAB_EMBED_ORIGINS', kind: 'string', description: 'comma-separated origins allowed to embed the widget' },
   { flag: 'embed-apps', env: 'CONFAB_EMBED_APPS', kind: 'string', description: 'comma-separated appId:secret pairs for host identity tokens' },
   { flag: 'dm-policy', env: 'CONFAB_DM_POLICY', kind: 'string', description: 'direct messages: friends (default) or anyone' },
+  { flag: 'metrics-port', env: 'CONFAB_METRICS_PORT', kind: 'port', description: 'serve GET /metrics on this port only, not on --port (default: on --port)' },
   { flag: 'log-level', env: 'CONFAB_LOG_LEVEL', kind: 'string', description: 'log level: fatal, error, warn, info, debug, trace, silent (default info)' },
   { flag: 'max-file-bytes', env: 'CONFAB_MAX_FILE_BYTES', kind: 'string', description: 'largest uploaded file in bytes (default 20971520 = 20 MB)' },
   { flag: 'file-types', env: 'CONFAB_FILE_TYPES', kind: 'string', description: 'comma-separated detected MIME types allowed for upload (default: any)' },
