@@ -91,7 +91,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 
   const tokens = createTokenService(config.jwtSecret, config.tokenTtlSeconds);
   const io = createRealtime(app.server, tokens);
-  const redis = config.redis ? await connectRedis(config.redis, app.log) : null;
+  const redis = config.redis
+    ? await connectRedis(config.redis, app.log).catch(async (error: unknown) => {
+        if (!options.store) await store.close();
+        throw error;
+      })
+    : null;
   if (redis) useRedisAdapter(io, redis);
   const limitSettings = { perMinute: config.ai.rateLimitPerMinute, maxConcurrent: config.ai.maxConcurrent, now: Date.now };
   const limits = redis
