@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createTokenService, type TokenService } from './auth/tokens.js';
 import type { ServerConfig } from './config.js';
 import { seedDemo } from './demo.js';
-import { prepareAssistant, startReplySweeper } from './ai/setup.js';
+import { prepareAssistant, replyPeers, startReplySweeper } from './ai/setup.js';
 import { createMemoryLimits, createRedisLimits } from './ai/limiter.js';
 import { useRedisAdapter } from './cluster/adapter.js';
 import { connectRedis, type RedisConnection } from './cluster/redis.js';
@@ -114,11 +114,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         maxFileBytes: config.maxFileBytes,
         fileTypes: config.fileTypes,
       },
-      assistant: { ai: config.ai, provider, log: app.log, limits },
+      assistant: { ai: config.ai, provider, log: app.log, limits, peers: redis ? replyPeers(io) : undefined },
     },
   );
   await prepareAssistant(store, config.ai);
   const stopSweeper = await startReplySweeper(services.assistant, app.log);
+  io.on('ai:stop', (messageId, ack) => void services.assistant.stopHere(messageId).then(ack, () => ack(null)));
   const drain = createDrain();
   serveRealtime(io, services, app.log, drain, (event, seconds, response) => metrics.ack(event, seconds, response));
   const readiness: ReadinessCheck[] = [

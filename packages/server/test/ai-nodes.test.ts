@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, loadConfig, type ConfabServer } from '../src/index.js';
 import { ask, assistantConversation, startAiServer, watchReplies } from './ai-helpers.js';
 import { startFakeOpenAI, type FakeOpenAI } from './fake-openai.js';
-import { api, clientMsgId, connect, nextEvent, registerUser, sleep, type TestServer } from './helpers.js';
+import { redisUnavailable, TEST_REDIS_URL, uniqueRedisPrefix } from './cluster-helpers.js';
+import { api, clientMsgId, connect, emitWithAck, nextEvent, registerUser, sleep, type TestServer } from './helpers.js';
 
 let fake: FakeOpenAI;
 let t: TestServer;
@@ -17,11 +18,11 @@ afterAll(async () => {
   await fake.close();
 });
 
-/** A second node on the same database (and data dir) as `t`, as another replica would start; closed by the caller. */
-async function startPeer(): Promise<ConfabServer> {
-  const database = t.config.databaseUrl ? ['--database-url', t.config.databaseUrl] : [];
+/** A second node on the same database (and data dir) as `node`, as another replica would start; closed by the caller. */
+async function startPeer(node = t, argv: string[] = []): Promise<ConfabServer> {
+  const database = node.config.databaseUrl ? ['--database-url', node.config.databaseUrl] : [];
   const ai = ['--ai-base-url', fake.url, '--ai-api-key', 'test-key', '--ai-model', 'fake-model'];
-  const peer = await createServer(loadConfig(['--port', '0', '--data-dir', t.dataDir, '--log-level', 'silent', ...database, ...ai], {}));
+  const peer = await createServer(loadConfig(['--port', '0', '--data-dir', node.dataDir, '--log-level', 'silent', ...database, ...ai, ...argv], {}));
   await peer.listen();
   return peer;
 }
@@ -91,5 +92,32 @@ describe('AI replies with several nodes on one database', () => {
     expect(await t.server.services.assistant.endAbandoned()).toBe(1);
     expect(await updated).toEqual({ ...abandoned, content: { text: 'Half', status: 'error', error: interrupted } });
     expect(await t.server.services.assistant.endAbandoned()).toBe(0);
+  });
+});
+
+const redisDown = await redisUnavailable();
+
+describe.skipIf(redisDown !== null)('AI replies with several nodes sharing Redis', () => {
+  it('ai:stop on one node stops the reply another node is generating, keeping its text', async () => {
+    const redis = ['--redis-url', TEST_REDIS_URL, '--redis-prefix', uniqueRedisPrefix('ai-stop')];
+    const node1 = await startAiServer(fake, redis);
+    const node2 = await startPeer(node1, redis);
+    try {
+      const eve = await registerUser(node1.url, 'eve');
+      const conversationId = await assistantConversation(node1.url, eve);
+      const [asker, stopper] = await Promise.all([connect(node1.url, eve.token), connect(node2.url, eve.token)]);
+      const watch = watchReplies(asker);
+      fake.enqueue({ steps: [{ chunk: 'Partial ' }, { chunk: 'answer' }, { waitFor: 'never' }, { chunk: ' lost' }] });
+      await ask(asker, conversationId, 'go');
+      const reply = await watch.firstReply();
+      await watch.deltasReached(2);
+
+      const ack = await emitWithAck(stopper, 'ai:stop', { messageId: reply.id });
+      expect(ack).toMatchObject({ ok: true, message: { id: reply.id, content: { text: 'Partial answer', status: 'stopped' } } });
+      expect((await watch.finished(reply.id)).content).toEqual({ text: 'Partial answer', status: 'stopped' });
+    } finally {
+      await node2.close();
+      await node1.stop();
+    }
   });
 });

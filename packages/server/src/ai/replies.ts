@@ -31,6 +31,14 @@ export interface AssistantOptions {
    * @default ai.timeoutMs + 30 s
    */
   leaseMs?: number;
+  /** The other server nodes, which may be generating a reply a user here asks to stop. @default none (one node) */
+  peers?: ReplyPeers;
+}
+
+/** Reaches the assistant of the other nodes. */
+export interface ReplyPeers {
+  /** Asks every other node to stop `messageId`; resolves with the reply as stopped by the node generating it, or null. */
+  stop(messageId: string): Promise<Message | null>;
 }
 
 /** What a reply's lease allows beyond the provider's idle timeout (slow database writes, clock skew between nodes). */
@@ -122,6 +130,15 @@ export function createAssistantService(context: ServiceContext, options: Assista
     return { reply: message, conversation };
   }
 
+  /** Stops `messageId` if this node is generating it (also for a stop asked on another node); null otherwise. */
+  async function stopHere(messageId: string): Promise<Message | null> {
+    const entry = inflight.get(messageId);
+    if (!entry) return null;
+    entry.reason ??= 'stopped';
+    entry.controller.abort();
+    return entry.done;
+  }
+
   return {
     /** Answers a message just stored in a conversation with the assistant. Never throws. */
     async onMessageCreated(conversation: ConversationRecord, message: Message): Promise<void> {
@@ -150,12 +167,14 @@ export function createAssistantService(context: ServiceContext, options: Assista
     /** Stops a generating reply (its text so far kept, `stopped`); a finished one is returned as is. */
     async stop(userId: string, messageId: string): Promise<Message> {
       const { reply } = await replyOf(userId, messageId);
-      const entry = inflight.get(messageId);
-      if (!entry) return reply;
-      entry.reason ??= 'stopped';
-      entry.controller.abort();
-      return entry.done;
+      const here = await stopHere(messageId);
+      if (here) return here;
+      // Another node may be generating it (the asker's socket is on this one).
+      if (reply.content.status === 'streaming' && options.peers) return (await options.peers.stop(messageId)) ?? reply;
+      return reply;
     },
+
+    stopHere,
 
     /** Generates a reply that ended in `error` or `stopped` again, in place (same id and seq). */
     async retry(userId: string, messageId: string): Promise<Message> {

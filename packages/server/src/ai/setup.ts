@@ -1,8 +1,10 @@
+import type { Message } from '@confab/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AiConfig } from '../config.js';
 import type { Store } from '../storage/store.js';
 import { ASSISTANT_USER_ID } from './assistant-user.js';
-import type { AssistantService } from './replies.js';
+import type { ConfabIo } from '../realtime/types.js';
+import type { AssistantService, ReplyPeers } from './replies.js';
 
 /** How often each node looks for replies whose node died while answering. */
 export const SWEEP_INTERVAL_MS = 10_000;
@@ -26,4 +28,17 @@ export async function startReplySweeper(assistant: Pick<AssistantService, 'endAb
   const timer = setInterval(() => void sweep().catch((error: unknown) => log.warn({ err: error }, 'sweeping abandoned AI replies failed')), intervalMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * The other nodes' assistants, reached with inter-server events of the socket.io adapter (`ai:stop`);
+ * answers wait up to the adapter's request timeout (5 s).
+ */
+export function replyPeers(io: ConfabIo): ReplyPeers {
+  return {
+    async stop(messageId) {
+      const answers: (Message | null)[] = await io.serverSideEmitWithAck('ai:stop', messageId).catch(() => []);
+      return answers.find((answer) => answer !== null) ?? null;
+    },
+  };
 }
