@@ -19,7 +19,6 @@ import type {
 } from '../store.js';
 import { AppendQueue } from './append-queue.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
-import { ConversationMissingError } from '../store.js';
 import { SqliteFileRecords } from './files.js';
 import { findByClientId, writeMessages } from './message-writes.js';
 import { SqliteGroups } from './groups.js';
