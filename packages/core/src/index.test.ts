@@ -23,6 +23,7 @@ describe('@confab/core public API', () => {
       'memoryOutbox',
       'messagePreview',
       'readCount',
+      'systemNoticeParts',
       'systemNoticeText',
       'unreadCount',
     ]);
