@@ -23,7 +23,6 @@ describe('@confab/core public API', () => {
       'memoryOutbox',
       'messagePreview',
       'readCount',
-      'systemNoticeParts',
       'systemNoticeText',
       'unreadCount',
     ]);

@@ -1,6 +1,6 @@
 export { createChatClient } from './client.js';
 export { cutText, messagePreview } from './preview.js';
-export { systemNoticeParts, systemNoticeText, type SystemNoticeKind, type SystemNoticeParts } from './notices.js';
+export { systemNoticeText } from './notices.js';
 export { readCount } from './state/reads.js';
 export { ClientErrorCode, ConfabError, isConfabError, isRetryableCode } from './errors.js';
 export { keyValueOutbox, memoryOutbox, OUTBOX_KEY_PREFIX } from './outbox-store.js';

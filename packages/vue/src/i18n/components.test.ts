@@ -1,6 +1,6 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import type { FileRef, GroupJoinRequest, Message } from '@confab/protocol';
+import type { AiReplyMessage, FileRef, GroupJoinRequest, Message } from '@confab/protocol';
 import AiReply from '../AiReply/AiReply.vue';
 import FileCard from '../Attachments/FileCard.vue';
 import FileImage from '../Attachments/FileImage.vue';
@@ -31,7 +31,7 @@ const joinRequest = (id: string, from = carol): GroupJoinRequest => ({
   createdAt: 2,
   updatedAt: 2,
 });
-const file: FileRef = { id: 'f1', name: 'plan.pdf', size: 2048, mime: 'application/pdf' } as FileRef;
+const file: FileRef = { id: 'f1', name: 'plan.pdf', size: 2048, mimeType: 'application/pdf', sha256: 'ab' };
 
 /** Every component with its own strings, mounted as a signed-in owner with friends, requests and a group. */
 async function mountAll(locale: string): Promise<VueWrapper[]> {
@@ -51,10 +51,10 @@ async function mountAll(locale: string): Promise<VueWrapper[]> {
     mount(GroupPanel, { props: { conversation: groupConversation() }, global }),
     mount(CreateGroup, { global }),
     mount(GroupFinder, { global }),
-    mount(AiReply, { props: { message: aiReply(5, { text: 'hi', status: 'streaming' }) as never }, global }),
-    mount(AiReply, { props: { message: aiReply(6, { text: 'hi', status: 'stopped' }) as never }, global }),
+    mount(AiReply, { props: { message: aiReply(5, { text: 'hi', status: 'streaming', deltas: 1 }) as AiReplyMessage }, global }),
+    mount(AiReply, { props: { message: aiReply(6, { text: 'hi', status: 'stopped' }) as AiReplyMessage }, global }),
     mount(FileCard, { props: { file }, global }),
-    mount(FileImage, { props: { file: { ...file, mime: 'image/png' } }, global }),
+    mount(FileImage, { props: { file: { ...file, mimeType: 'image/png' } }, global }),
   ];
   await wrappers[6]!.get('[data-testid="group-search-input"]').setValue('proj');
   await flushPromises();
@@ -119,7 +119,7 @@ describe('components speak the plugin locale', () => {
   it('words registration problems and error fallbacks in the locale', () => {
     const { t } = createConfabI18n({ locale: 'ko' });
     expect(registrationProblems({ username: 'ab', password: 'short', displayName: '' }, t)).toEqual([
-      '사용자 이름: 영문 소문자(a–z), 숫자, “_”, “.”, “-”로 3–32자를 사용하세요.',
+      '사용자 이름: 영문 소문자(a–z), 숫자, “_”, “.”, “-”로 3–32자.',
       '비밀번호: 8자 이상이어야 합니다.',
     ]);
     expect(errorMessage({ code: 'NETWORK' }, t)).toBe('서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.');

@@ -1,16 +1,29 @@
-import { cutText, messagePreview, systemNoticeParts } from '@confab/core';
+import { cutText, messagePreview } from '@confab/core';
 import type { Message, SystemContent } from '@confab/protocol';
 import { englishText, type Translate } from './i18n.js';
+import { en, type MessageKey } from './locales/en.js';
 
 type NameOf = (userId: string) => string | undefined;
 
 /**
- * A group's system notice ("carol joined") in the locale of `t`: core takes the notice apart, the
- * `notice.*` strings word it. `nameOf` gives current names (undefined for unknown users). @internal
+ * The `notice.*` string of a notice: one per event, `role_changed` split by the new role, and
+ * `notice.changed` for an event this version does not know. (`systemNoticeText` of @confab/core
+ * words notices in English only.)
  */
-export function noticeText(content: SystemContent, t: Translate = englishText, nameOf?: NameOf): string {
-  const { kind, actor, target, name } = systemNoticeParts(content, nameOf);
-  return t(`notice.${kind}`, { actor, target: target ?? t('notice.someone'), name }).trim();
+function noticeKey(content: SystemContent): MessageKey {
+  const kind = content.event === 'role_changed' ? (content.role === 'admin' ? 'made_admin' : 'made_member') : content.event;
+  const key = `notice.${kind}`;
+  return Object.hasOwn(en, key) ? (key as MessageKey) : 'notice.changed';
+}
+
+/**
+ * A group's system notice ("carol joined") in the locale of `t`, with current names from `nameOf`
+ * when it knows them (else the names the notice carries). @internal
+ */
+export function noticeText(content: SystemContent, t: Translate = englishText, nameOf: NameOf = () => undefined): string {
+  const target = content.targetId === undefined ? undefined : (nameOf(content.targetId) ?? content.targetName);
+  const actor = nameOf(content.actorId) ?? content.actorName;
+  return t(noticeKey(content), { actor, target: target ?? t('notice.someone'), name: content.name ?? '' }).trim();
 }
 
 /** The words of a message kind that has no text of its own, or undefined for one that has. */
