@@ -46,7 +46,7 @@ const onHostEvent = (event: string, payload: unknown) => {
 const pinia = createPinia();
 const app = createApp(FrameApp, { onSignIn: () => void signIn() });
 app.use(pinia);
-app.use(ConfabPlugin, { client, isVisible: shown });
+app.use(ConfabPlugin, { client, isVisible: shown, locale: () => ui.locale || undefined });
 app.mount('#app');
 const store = useConfabStore(pinia);
 
@@ -54,7 +54,6 @@ async function start(): Promise<void> {
   const parentOrigin = window.parent !== window ? allowedParentOrigin() : null;
   if (!parentOrigin) {
     ui.status = 'refused';
-    ui.problem = 'This chat can only be shown inside a page of a site that the Confab server allows.';
     return;
   }
   const { port, options } = await connectToHost(parentOrigin);

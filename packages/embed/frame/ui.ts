@@ -4,10 +4,9 @@ import type { EmbedTheme } from '../src/protocol.js';
 /** What the frame shows besides the chat: theme, locale and the sign-in status. */
 export const ui = reactive({
   theme: 'auto' as EmbedTheme,
-  /** Kept for the i18n work; today it only sets the page language. */
-  locale: 'en',
+  /** The host's language tag; empty: the visitor's browser language. */
+  locale: '',
   status: 'connecting' as 'connecting' | 'signed-in' | 'signed-out' | 'refused',
-  problem: '',
 });
 
 /** `auto` resolved with the visitor's system setting. */

@@ -2,6 +2,7 @@ import { nextTick, ref, watch, type Ref } from 'vue';
 import { useChatClient } from '../plugin.js';
 import { useConfabStore } from '../store.js';
 import { errorMessage } from '../utils/errors.js';
+import { useI18n } from '../i18n/i18n.js';
 
 /** How long the message jumped to stays highlighted, in ms. */
 const HIGHLIGHT_MS = 2000;
@@ -14,6 +15,7 @@ const HIGHLIGHT_MS = 2000;
  */
 export function useQuoteJump(conversationId: () => string, scroller: Ref<HTMLElement | null>, reveal: (seq: number) => void = () => {}) {
   const client = useChatClient();
+  const { t } = useI18n();
   const jumpError = ref<string | null>(null);
 
   async function jump(seq: number): Promise<void> {
@@ -21,7 +23,7 @@ export function useQuoteJump(conversationId: () => string, scroller: Ref<HTMLEle
     try {
       await client.jumpTo(conversationId(), seq);
     } catch (error) {
-      jumpError.value = errorMessage(error);
+      jumpError.value = errorMessage(error, t);
       return;
     }
     await nextTick();

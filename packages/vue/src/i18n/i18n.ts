@@ -77,6 +77,12 @@ export function createConfabI18n(options: ConfabI18nOptions = {}): ConfabI18n {
   };
 }
 
+/** @internal A component's translator, as `useI18n().t`. */
+export type Translate = ConfabI18n['t'];
+
+/** @internal The English string for `key`: the default of helpers that take a translator. */
+export const englishText: Translate = (key, params) => renderMessage(en[key], 'en', params);
+
 let fallbackI18n: ConfabI18n | null = null;
 
 /** The plugin's i18n, or English in the viewer's time zone when a component is used without the plugin. */
