@@ -1,6 +1,7 @@
 import { createClient, type RedisClientType } from '@redis/client';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RedisConfig } from '../config/redis.js';
+import { redactUrl } from '../redact-url.js';
 
 /** How long a readiness ping may take before Redis counts as unreachable. */
 const PING_TIMEOUT_MS = 1000;
@@ -29,7 +30,7 @@ export interface RedisConnection {
 export async function connectRedis(config: RedisConfig, log: FastifyBaseLogger): Promise<RedisConnection> {
   let started = false;
   const reconnectStrategy = (retries: number, cause: Error): number | Error => {
-    if (!started && retries >= START_ATTEMPTS) return new Error(`Redis at ${redactedUrl(config.url)} is not reachable: ${cause.message}`);
+    if (!started && retries >= START_ATTEMPTS) return new Error(`Redis at ${redactUrl(config.url)} is not reachable: ${cause.message}`);
     return Math.min(100 * 2 ** retries, 3000);
   };
   const commands: RedisClientType = createClient({ url: config.url, socket: { reconnectStrategy } });
@@ -69,9 +70,4 @@ export async function connectRedis(config: RedisConfig, log: FastifyBaseLogger):
       return closing;
     },
   };
-}
-
-/** The URL without its password, for messages and logs. */
-export function redactedUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*):[^@/]*@/, '//$1:***@');
 }

@@ -1,6 +1,6 @@
 import type { ServerConfig } from '../config.js';
+import { redactUrl } from '../redact-url.js';
 import { openPostgresStore } from './postgres/postgres-store.js';
-import { redactDatabaseUrl } from './postgres/pool.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -8,7 +8,7 @@ import type { Store } from './store.js';
 export function describeStorage(config: Pick<ServerConfig, 'databaseFile' | 'databaseUrl'>): { backend: 'sqlite' | 'postgres'; location: string } {
   return config.databaseUrl === null
     ? { backend: 'sqlite', location: config.databaseFile }
-    : { backend: 'postgres', location: redactDatabaseUrl(config.databaseUrl) };
+    : { backend: 'postgres', location: redactUrl(config.databaseUrl) };
 }
 
 /**
