@@ -107,8 +107,8 @@ describe('Redis configuration', () => {
     expect(loadConfig(base, {}).redis).toBeNull();
     expect(loadConfig(base, { CONFAB_REDIS_URL: 'redis://r:6379' }).redis).toEqual({ url: 'redis://r:6379', prefix: 'confab' });
     expect(loadConfig([...base, '--redis-prefix', 'shop'], { CONFAB_REDIS_URL: 'redis://r:6379', CONFAB_REDIS_PREFIX: 'other' }).redis).toEqual({ url: 'redis://r:6379', prefix: 'shop' });
-    expect(() => loadConfig(base, { CONFAB_REDIS_URL: 'http://r:6379' })).toThrow('Invalid --redis-url "http://r:6379"');
-    expect(() => loadConfig(base, { CONFAB_REDIS_URL: 'redis://r', CONFAB_REDIS_PREFIX: 'a b' })).toThrow('Invalid --redis-prefix "a b"');
+    expect(() => loadConfig(base, { CONFAB_REDIS_URL: 'http://r:6379' })).toThrow('Invalid CONFAB_REDIS_URL "http://r:6379"');
+    expect(() => loadConfig(base, { CONFAB_REDIS_URL: 'redis://r', CONFAB_REDIS_PREFIX: 'a b' })).toThrow('Invalid CONFAB_REDIS_PREFIX "a b"');
     rmSync(dir, { recursive: true, force: true });
   });
 });
