@@ -194,6 +194,23 @@ describe('createChatClient', () => {
     expect(socket.connects).toBe(connects);
   });
 
+  it('retries a handshake the server refused as UNAVAILABLE (a node without Redis) after a pause, without reporting an error', async () => {
+    const { client, sockets } = await loggedIn();
+    const socket = sockets.socket;
+    const errors: string[] = [];
+    client.on('error', (error) => errors.push(error.code));
+    const connects = socket.connects;
+    socket.active = false;
+    socket.serverEmit('connect_error', Object.assign(new Error('lost Redis'), { data: { code: 'UNAVAILABLE' } }));
+    expect(client.getState().connection).toBe('reconnecting');
+    expect(socket.connects).toBe(connects);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(socket.connects).toBe(connects + 1);
+    expect(errors).not.toContain('UNAVAILABLE');
+    socket.open();
+    expect(client.getState().connection).toBe('connected');
+  });
+
   it('reconnects with a fresh token from getToken, but only once per connection', async () => {
     const { client, sockets } = await loggedIn({ getToken: () => 't2' });
     const socket = sockets.socket;

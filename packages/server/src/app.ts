@@ -8,6 +8,7 @@ import { seedDemo } from './demo.js';
 import { prepareAssistant } from './ai/setup.js';
 import { createMemoryLimits, createRedisLimits } from './ai/limiter.js';
 import { useRedisAdapter } from './cluster/adapter.js';
+import { guardRedisLink } from './cluster/link-guard.js';
 import { connectRedis, type RedisConnection } from './cluster/redis.js';
 import { registerMetrics } from './ops/http-metrics.js';
 import { createMetrics } from './ops/metrics.js';
@@ -88,7 +89,10 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const tokens = createTokenService(config.jwtSecret, config.tokenTtlSeconds);
   const io = createRealtime(app.server, tokens);
   const redis = config.redis ? await connectRedis(config.redis, app.log) : null;
-  if (redis) useRedisAdapter(io, redis);
+  if (redis) {
+    useRedisAdapter(io, redis);
+    guardRedisLink(io, redis, app.log);
+  }
   const limitSettings = { perMinute: config.ai.rateLimitPerMinute, maxConcurrent: config.ai.maxConcurrent, now: Date.now };
   const limits = redis
     ? createRedisLimits(redis, limitSettings, (error) => app.log.warn({ err: error }, 'assistant limits: redis failed'))

@@ -14,7 +14,7 @@ import type { ConfabIo, ConfabSocket } from './types.js';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** An Error for `next(error)` whose `data` reaches the client as `connect_error`'s `err.data`. */
-function handshakeError(wire: WireError): Error & { data: WireError } {
+export function handshakeError(wire: WireError): Error & { data: WireError } {
   return Object.assign(new Error(wire.message), { data: wire });
 }
 
