@@ -15,6 +15,21 @@ function codeOf(error: object): string {
   return typeof code === 'string' ? code : '';
 }
 
+/** The error itself, then what it wraps (`cause`, an AggregateError's `errors`), a few levels deep. */
+export function errorChain(error: unknown, depth = 0): object[] {
+  if (typeof error !== 'object' || error === null || depth > 3) return [];
+  const { cause, errors } = error as { cause?: unknown; errors?: unknown };
+  const nested = [cause, ...(Array.isArray(errors) ? errors : [])];
+  return [error, ...nested.flatMap((inner) => errorChain(inner, depth + 1))];
+}
+
+function isOwnConnectionError(error: object): boolean {
+  const code = codeOf(error);
+  if (code.startsWith('08') || PG_UNAVAILABLE.has(code) || SOCKET_CODES.has(code) || SQLITE_BUSY.test(code)) return true;
+  const message = (error as { message?: unknown }).message;
+  return typeof message === 'string' && PG_CONNECTION_MESSAGE.test(message);
+}
+
 /**
  * True when the store failed because the database cannot be reached right now, on either backend:
  * a PostgreSQL connection error (SQLSTATE class 08, 57P01–57P03, 53300, a refused, reset or timed-out
@@ -22,12 +37,6 @@ function codeOf(error: object): string {
  * worth retrying, so it is answered UNAVAILABLE (503) rather than INTERNAL. Looks through `cause`
  * and the errors of an AggregateError (a refused connection tried on IPv4 and IPv6).
  */
-export function isConnectionError(error: unknown, depth = 0): boolean {
-  if (typeof error !== 'object' || error === null || depth > 3) return false;
-  const code = codeOf(error);
-  if (code.startsWith('08') || PG_UNAVAILABLE.has(code) || SOCKET_CODES.has(code) || SQLITE_BUSY.test(code)) return true;
-  const message = (error as { message?: unknown }).message;
-  if (typeof message === 'string' && PG_CONNECTION_MESSAGE.test(message)) return true;
-  const nested = [(error as { cause?: unknown }).cause, ...((error as { errors?: unknown }).errors instanceof Array ? (error as { errors: unknown[] }).errors : [])];
-  return nested.some((inner) => isConnectionError(inner, depth + 1));
+export function isConnectionError(error: unknown): boolean {
+  return errorChain(error).some(isOwnConnectionError);
 }

@@ -1,5 +1,6 @@
 import type { ServerConfig } from '../config.js';
 import { redactUrl } from '../redact-url.js';
+import { storeOpenError } from './open-failure.js';
 import { openPostgresStore } from './postgres/postgres-store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
@@ -12,10 +13,16 @@ export function describeStorage(config: Pick<ServerConfig, 'databaseFile' | 'dat
 }
 
 /**
- * Opens the configured store and brings its schema up to date: PostgreSQL when `databaseUrl` is
+ * Opens the configured store and brings its schema up to date (a failure is a one-line
+ * StoreOpenError): PostgreSQL when `databaseUrl` is
  * set, else the SQLite file `databaseFile`.
  */
 export async function openStore(config: Pick<ServerConfig, 'databaseFile' | 'databaseUrl'>, onPoolError?: (error: Error) => void): Promise<Store> {
-  if (config.databaseUrl === null) return openSqliteStore(config.databaseFile);
-  return openPostgresStore(config.databaseUrl, { onError: onPoolError });
+  try {
+    if (config.databaseUrl === null) return openSqliteStore(config.databaseFile);
+    return await openPostgresStore(config.databaseUrl, { onError: onPoolError });
+  } catch (error) {
+    const { backend, location } = describeStorage(config);
+    throw storeOpenError(`${backend === 'postgres' ? 'PostgreSQL' : 'SQLite'} at ${location}`, error);
+  }
 }
