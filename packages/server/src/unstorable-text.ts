@@ -1,4 +1,5 @@
 /** U+0000, or a UTF-16 surrogate that is not half of a pair: text neither PostgreSQL nor a UTF-8 reader can hold. */
+// eslint-disable-next-line no-control-regex -- finding U+0000 is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why a string cannot be stored, or null when it can. */
