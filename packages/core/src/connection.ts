@@ -1,4 +1,5 @@
 import { ConfabError } from './errors.js';
+import { timers } from './timers.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '@confab/protocol';
 import { isErrorCode, RETRYABLE_ERROR_CODES } from '@confab/protocol';
 import type { Socket } from 'socket.io-client';
@@ -56,7 +57,7 @@ export function openConnection(options: ConnectionOptions): Connection {
   let renewing = false;
   let renewedSinceConnect = false;
   let refusals = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryTimer: ReturnType<typeof timers.setTimeout> | undefined;
 
   const setState = (next: ConnectionState) => {
     if (closed || next === state) return;
@@ -111,7 +112,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     // A node that is draining or has lost its Redis link refuses with a retryable code (UNAVAILABLE):
     // try again after a growing pause, through the balancer (maybe another node); sync runs on connect.
     if (isErrorCode(code) && RETRYABLE_ERROR_CODES.includes(code)) {
-      retryTimer = setTimeout(() => {
+      retryTimer = timers.setTimeout(() => {
         if (!closed) socket.connect();
       }, refusedRetryDelay(refusals++));
       return;
@@ -140,7 +141,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     },
     close() {
       closed = true;
-      clearTimeout(retryTimer);
+      timers.clearTimeout(retryTimer);
       socket.disconnect();
     },
   };
