@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '@confab/protocol';
 import { ME, PEER, conversation, friend, friendRequest, message, user } from './__tests__/fixtures.js';
+import { timers } from './timers.js';
 import { fakeFetch, fakeIo, memoryStorage, settle } from './__tests__/fakes.js';
 import { createChatClient } from './client.js';
 import { isConfabError } from './errors.js';
@@ -204,7 +205,7 @@ describe('createChatClient', () => {
     socket.serverEmit('connect_error', Object.assign(new Error('lost Redis'), { data: { code: 'UNAVAILABLE' } }));
     expect(client.getState().connection).toBe('reconnecting');
     expect(socket.connects).toBe(connects);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await new Promise((resolve) => timers.setTimeout(() => resolve(undefined), 600));
     expect(socket.connects).toBe(connects + 1);
     expect(errors).not.toContain('UNAVAILABLE');
     socket.open();
