@@ -60,10 +60,10 @@ export async function startServer(extraArgs: string[] = [], options: { dataDir?:
   };
 }
 
-/** Runs the CLI to completion (for argument errors) and returns its exit code and output. */
-export function runCli(args: string[]): Promise<{ code: number | null; output: string }> {
+/** Runs the CLI to completion (for argument errors) and returns its exit code and output; `env` is added to this process's. */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

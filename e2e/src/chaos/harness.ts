@@ -57,7 +57,7 @@ export async function history(url: string, token: string, conversationId: string
 export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
   const log = options.log ?? (() => undefined);
   const dataDir = mkdtempSync(join(tmpdir(), 'confab-chaos-'));
-  const secret = `chaos-${Math.random().toString(36).slice(2)}-secret-value`;
+  const secret = `chaos-${Math.random().toString(36).slice(2)}-secret-value-0123456789`;
   let server: RunningServer = await startServer(['--jwt-secret', secret], { dataDir });
   const port = new URL(server.url).port;
   const url = server.url;

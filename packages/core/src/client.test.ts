@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '@confab/protocol';
 import { ME, PEER, conversation, friend, friendRequest, message, user } from './__tests__/fixtures.js';
+import { timers } from './timers.js';
 import { fakeFetch, fakeIo, memoryStorage, settle } from './__tests__/fakes.js';
 import { createChatClient } from './client.js';
 import { isConfabError } from './errors.js';
@@ -192,6 +193,23 @@ describe('createChatClient', () => {
     expect(client.getState().connection).toBe('expired');
     expect(socket.active).toBe(false);
     expect(socket.connects).toBe(connects);
+  });
+
+  it('retries a handshake the server refused as UNAVAILABLE (a node without Redis) after a pause, without reporting an error', async () => {
+    const { client, sockets } = await loggedIn();
+    const socket = sockets.socket;
+    const errors: string[] = [];
+    client.on('error', (error) => errors.push(error.code));
+    const connects = socket.connects;
+    socket.active = false;
+    socket.serverEmit('connect_error', Object.assign(new Error('lost Redis'), { data: { code: 'UNAVAILABLE' } }));
+    expect(client.getState().connection).toBe('reconnecting');
+    expect(socket.connects).toBe(connects);
+    await new Promise((resolve) => timers.setTimeout(() => resolve(undefined), 600));
+    expect(socket.connects).toBe(connects + 1);
+    expect(errors).not.toContain('UNAVAILABLE');
+    socket.open();
+    expect(client.getState().connection).toBe('connected');
   });
 
   it('reconnects with a fresh token from getToken, but only once per connection', async () => {

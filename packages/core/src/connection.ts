@@ -1,6 +1,7 @@
 import { ConfabError } from './errors.js';
+import { timers } from './timers.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '@confab/protocol';
-import { isErrorCode } from '@confab/protocol';
+import { isErrorCode, RETRYABLE_ERROR_CODES } from '@confab/protocol';
 import type { Socket } from 'socket.io-client';
 import type { ChatClientOptions, ConnectionState } from './types.js';
 
@@ -38,6 +39,11 @@ export interface Connection {
   close(): void;
 }
 
+/** Pause before retrying the n-th refused handshake in a row: 0.5 s doubling up to 10 s, with jitter. */
+function refusedRetryDelay(refusals: number): number {
+  return Math.min(500 * 2 ** refusals, 10_000) * (0.5 + Math.random() / 2);
+}
+
 /**
  * Opens the socket.io connection and maps its life into ConnectionState. A refused or expired token
  * is renewed once per successful connection; when no fresh token comes the state is 'expired' and
@@ -50,6 +56,8 @@ export function openConnection(options: ConnectionOptions): Connection {
   let closed = false;
   let renewing = false;
   let renewedSinceConnect = false;
+  let refusals = 0;
+  let retryTimer: ReturnType<typeof timers.setTimeout> | undefined;
 
   const setState = (next: ConnectionState) => {
     if (closed || next === state) return;
@@ -86,6 +94,7 @@ export function openConnection(options: ConnectionOptions): Connection {
 
   socket.on('connect', () => {
     renewedSinceConnect = false;
+    refusals = 0;
     setState('connected');
   });
   socket.on('disconnect', (reason) => {
@@ -99,9 +108,16 @@ export function openConnection(options: ConnectionOptions): Connection {
     if (code === 'UNAUTHORIZED') return void renew();
     setState('reconnecting');
     // An inactive socket was refused by the server and is not retried by socket.io.
-    if (!socket.active) {
-      options.onError(new ConfabError(isErrorCode(code) ? code : 'NETWORK', error.message, { cause: error }));
+    if (socket.active) return;
+    // A node that is draining or has lost its Redis link refuses with a retryable code (UNAVAILABLE):
+    // try again after a growing pause, through the balancer (maybe another node); sync runs on connect.
+    if (isErrorCode(code) && RETRYABLE_ERROR_CODES.includes(code)) {
+      retryTimer = timers.setTimeout(() => {
+        if (!closed) socket.connect();
+      }, refusedRetryDelay(refusals++));
+      return;
     }
+    options.onError(new ConfabError(isErrorCode(code) ? code : 'NETWORK', error.message, { cause: error }));
   });
   socket.on('session:expired', () => void renew());
   for (const [event, handler] of Object.entries(options.handlers)) {
@@ -125,6 +141,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     },
     close() {
       closed = true;
+      timers.clearTimeout(retryTimer);
       socket.disconnect();
     },
   };

@@ -8,6 +8,7 @@ import { seedDemo } from './demo.js';
 import { prepareAssistant, replyPeers, startReplySweeper } from './ai/setup.js';
 import { createMemoryLimits, createRedisLimits } from './ai/limiter.js';
 import { useRedisAdapter } from './cluster/adapter.js';
+import { guardRedisLink } from './cluster/link-guard.js';
 import { connectRedis, type RedisConnection } from './cluster/redis.js';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -98,7 +99,10 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         throw error;
       })
     : null;
-  if (redis) useRedisAdapter(io, redis);
+  if (redis) {
+    useRedisAdapter(io, redis);
+    guardRedisLink(io, redis, app.log);
+  }
   const limitSettings = { perMinute: config.ai.rateLimitPerMinute, maxConcurrent: config.ai.maxConcurrent, now: Date.now };
   const limits = redis
     ? createRedisLimits(redis, limitSettings, (error) => app.log.warn({ err: error }, 'assistant limits: redis failed'))

@@ -59,7 +59,15 @@ async function main(argv: string[]): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
+// Node prints a library's warning (pg's sslmode notice) over several lines: one line each instead.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => console.error(`confab-server: warning: ${warning.message.split('\n')[0]}`));
+
 main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof StartupError) {
+    console.error(`confab-server: ${error.message}`);
+    process.exit(1);
+  }
   console.error('confab-server failed to start:', error);
   process.exit(1);
 });

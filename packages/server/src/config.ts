@@ -3,7 +3,8 @@ import { LIMITS } from '@confab/protocol';
 import { aiConfig, type AiConfig } from './config/ai.js';
 import { redisConfig, type RedisConfig } from './config/redis.js';
 import { CONFIG_OPTIONS, ConfigError, LOG_LEVELS, parseCliArgs, type OptionFlag } from './config/options.js';
-import { booleanOption, databaseUrlOption, integerOption, listOption, loadOrCreateJwtSecret, webDirOption } from './config/values.js';
+import { emptyValue, namingTheVariable } from './config/sources.js';
+import { booleanOption, databaseUrlOption, integerOption, jwtSecretOption, listOption, loadOrCreateJwtSecret, webDirOption } from './config/values.js';
 import { defaultEmbedDir, parseDmPolicy, parseEmbedApps, parseOrigins } from './embed-config.js';
 
 export { CONFIG_OPTIONS, ConfigError, helpText, parseCliArgs } from './config/options.js';
@@ -87,13 +88,24 @@ export type DmPolicy = 'friends' | 'anyone';
 export function loadConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ServerConfig {
   const parsed = parseCliArgs(argv);
   const flags = parsed.help ? {} : parsed.flags;
+  const fromEnvironment = new Set<OptionFlag>();
   const raw = (flag: OptionFlag): string | boolean | undefined => {
     const fromFlag = flags[flag];
     if (fromFlag !== undefined) return fromFlag;
     const spec = CONFIG_OPTIONS.find((option) => option.flag === flag);
     const fromEnv = spec ? env[spec.env] : undefined;
-    return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
+    if (fromEnv === undefined) return undefined;
+    fromEnvironment.add(flag);
+    return fromEnv === '' ? emptyValue(flag) : fromEnv;
   };
+  try {
+    return buildConfig(raw);
+  } catch (error) {
+    throw error instanceof ConfigError ? namingTheVariable(error, fromEnvironment) : error;
+  }
+}
+
+function buildConfig(raw: (flag: OptionFlag) => string | boolean | undefined): ServerConfig {
   const text = (flag: OptionFlag): string | undefined => {
     const value = raw(flag);
     return typeof value === 'string' ? value : undefined;
@@ -109,7 +121,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     dataDir,
     databaseFile: resolve(text('db') ?? join(dataDir, 'confab.db')),
     databaseUrl: databaseUrlOption(text('database-url')),
-    jwtSecret: text('jwt-secret') ?? loadOrCreateJwtSecret(dataDir),
+    jwtSecret: jwtSecretOption(text('jwt-secret')) ?? loadOrCreateJwtSecret(dataDir),
     tokenTtlSeconds: integerOption(text('token-ttl'), 'token-ttl', 7 * 24 * 3600, 1, 10 * 365 * 24 * 3600),
     webDir: webDirOption(text('web-dir')),
     demo: booleanOption(raw('demo'), 'demo'),

@@ -1,4 +1,5 @@
 import { ERROR_HTTP_STATUS, type ErrorCode, type WireError } from '@confab/protocol';
+import { isConnectionError } from './connection-errors.js';
 
 const API_ERROR_BRAND = Symbol.for('confab.ApiError');
 
@@ -36,8 +37,12 @@ export function isApiError(value: unknown): value is ApiError {
 /** The wire error for an unexpected failure: nothing from the cause leaks to the client. */
 export const INTERNAL_ERROR: WireError = { code: 'INTERNAL', message: 'Internal server error' };
 
+/** The wire error when the database cannot be reached right now: retryable, like a node that is not ready. */
+export const DATABASE_UNAVAILABLE_ERROR: WireError = { code: 'UNAVAILABLE', message: 'The database is not reachable right now; retry shortly' };
+
 interface ErrorLogger {
   error(object: object, message: string): void;
+  warn(object: object, message: string): void;
 }
 
 /** Fastify's own client errors (bad JSON, body too large, bad content type) have a 4xx statusCode. */
@@ -51,14 +56,19 @@ function clientErrorCode(error: { statusCode?: unknown }): WireError['code'] | n
 }
 
 /**
- * The wire error for anything thrown in a route or socket handler. Unexpected errors are logged
- * and answered as INTERNAL without their message.
+ * The wire error for anything thrown in a route or socket handler, REST or socket alike. A database
+ * that cannot be reached is UNAVAILABLE (logged as a warning); other unexpected errors are logged and
+ * answered as INTERNAL without their message.
  */
 export function wireErrorFor(error: unknown, log: ErrorLogger): WireError {
   if (isApiError(error)) return error.toWire();
   if (error instanceof Error) {
     const code = clientErrorCode(error as { statusCode?: unknown });
     if (code) return { code, message: code === 'NOT_FOUND' ? 'Not found' : error.message };
+  }
+  if (isConnectionError(error)) {
+    log.warn({ err: error }, 'database unavailable');
+    return DATABASE_UNAVAILABLE_ERROR;
   }
   log.error({ err: error }, 'unexpected error');
   return INTERNAL_ERROR;

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
+import { createServer, loadConfig, type ConfabServer } from '../src/index.js';
 import { createTestDatabase, testDatabaseUrl } from './storage-contract/pg-database.js';
 
 /** The test Redis: `CONFAB_TEST_REDIS_URL`, else the local default that CI starts. */
@@ -54,4 +55,11 @@ export async function clusterDatabase(dir: string): Promise<ClusterDatabase> {
     return { kind: 'postgresql', argv: [], env: { CONFAB_DATABASE_URL: database.url }, drop: database.drop };
   }
   return { kind: 'sqlite', argv: ['--db', join(dir, 'cluster.db')], env: {}, drop: async () => {} };
+}
+
+/** Starts one in-process node named `name` (its data dir under `dir`) on the shared database and Redis prefix; resolves with it and its URL. */
+export async function startClusterNode(dir: string, name: string, database: ClusterDatabase, prefix: string, redisUrl = TEST_REDIS_URL): Promise<{ node: ConfabServer; url: string }> {
+  const argv = ['--port', '0', '--data-dir', `${dir}/${name}`, '--log-level', 'silent', '--jwt-secret', 'cluster-test-secret-0123456789abcdef', '--redis-url', redisUrl, '--redis-prefix', prefix, ...database.argv];
+  const node = await createServer(loadConfig(argv, database.env));
+  return { node, url: await node.listen() };
 }

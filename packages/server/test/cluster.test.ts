@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, loadConfig, type ConfabServer } from '../src/index.js';
-import { clusterDatabase, type ClusterDatabase, redisUnavailable, TEST_REDIS_URL, uniqueRedisPrefix } from './cluster-helpers.js';
+import { clusterDatabase, type ClusterDatabase, redisUnavailable, startClusterNode, uniqueRedisPrefix } from './cluster-helpers.js';
 import { createGroup } from './group-helpers.js';
 import { api, befriend, clientMsgId, connect, emitWithAck, nextEvent, record, registerUser, sleep, tempDir, type ClientSocket } from './helpers.js';
 
@@ -20,9 +20,8 @@ describe.skipIf(skipReason !== null)('two nodes on one database and Redis', () =
   beforeAll(async () => {
     database = await clusterDatabase(dir);
     for (const name of ['a', 'b']) {
-      const argv = ['--port', '0', '--data-dir', `${dir}/${name}`, '--log-level', 'silent', '--jwt-secret', 'cluster-test-secret-0123456789abcdef', '--redis-url', TEST_REDIS_URL, '--redis-prefix', prefix, ...database.argv];
-      const node = await createServer(loadConfig(argv, database.env));
-      urls.push(await node.listen());
+      const { node, url } = await startClusterNode(dir, name, database, prefix);
+      urls.push(url);
       nodes.push(node);
     }
   });
@@ -107,8 +106,8 @@ describe('Redis configuration', () => {
     expect(loadConfig(base, {}).redis).toBeNull();
     expect(loadConfig(base, { CONFAB_REDIS_URL: 'redis://r:6379' }).redis).toEqual({ url: 'redis://r:6379', prefix: 'confab' });
     expect(loadConfig([...base, '--redis-prefix', 'shop'], { CONFAB_REDIS_URL: 'redis://r:6379', CONFAB_REDIS_PREFIX: 'other' }).redis).toEqual({ url: 'redis://r:6379', prefix: 'shop' });
-    expect(() => loadConfig(base, { CONFAB_REDIS_URL: 'http://r:6379' })).toThrow('Invalid --redis-url "http://r:6379"');
-    expect(() => loadConfig(base, { CONFAB_REDIS_URL: 'redis://r', CONFAB_REDIS_PREFIX: 'a b' })).toThrow('Invalid --redis-prefix "a b"');
+    expect(() => loadConfig(base, { CONFAB_REDIS_URL: 'http://r:6379' })).toThrow('Invalid CONFAB_REDIS_URL "http://r:6379/"');
+    expect(() => loadConfig(base, { CONFAB_REDIS_URL: 'redis://r', CONFAB_REDIS_PREFIX: 'a b' })).toThrow('Invalid CONFAB_REDIS_PREFIX "a b"');
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -2,6 +2,7 @@ import { LIMITS, NAME_PROBLEMS, isBlankText, nameProblem, textLength } from '@co
 import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { EmbedApp } from '../config.js';
 import { ApiError } from '../errors.js';
+import { refuseUnstorableText } from '../validation.js';
 
 /** The `aud` every host identity token carries. */
 export const HOST_TOKEN_AUDIENCE = 'confab';
@@ -108,6 +109,7 @@ export async function verifyHostToken(token: string, apps: readonly EmbedApp[], 
     const code = (error as { code?: string }).code;
     throw invalid(code === 'ERR_JWT_EXPIRED' ? 'expired' : code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' ? 'bad signature' : 'claims or signature rejected');
   }
+  refuseUnstorableText(payload, 'host token claim');
   const { iat, exp } = payload as { iat: number; exp: number };
   if (iat * 1000 > nowMs + 5000) throw invalid('issued in the future (iat); check the host clock');
   if (exp - iat > HOST_TOKEN_MAX_TTL_SECONDS || exp * 1000 - nowMs > HOST_TOKEN_MAX_TTL_SECONDS * 1000) {

@@ -2,6 +2,7 @@ import { createClient, type RedisClientType } from '@redis/client';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RedisConfig } from '../config/redis.js';
 import { StartupError } from '../errors.js';
+import { redactUrl } from '../redact-url.js';
 
 /** How long a readiness ping may take before Redis counts as unreachable. */
 const PING_TIMEOUT_MS = 1000;
@@ -16,6 +17,10 @@ export interface RedisConnection {
   readonly subscriber: RedisClientType;
   /** The configured prefix of every key and channel. */
   readonly prefix: string;
+  /** True while both connections are up; false from the moment either is lost until both are back. */
+  readonly linked: boolean;
+  /** Calls `listener(false)` when the link is lost and `listener(true)` when it is back; returns its unsubscribe. */
+  onLinkChange(listener: (linked: boolean) => void): () => void;
   /** Resolves when Redis answers PING in time; rejects otherwise (for `/readyz`). */
   ping(): Promise<void>;
   /** Closes both connections; safe to call twice. */
@@ -46,14 +51,33 @@ export async function connectRedis(config: RedisConfig, log: FastifyBaseLogger):
   } catch (error) {
     await Promise.allSettled([commands, subscriber].map((client) => (client.isOpen ? client.disconnect() : undefined)));
     const reason = error instanceof Error ? error.message : String(error);
-    throw new StartupError(`Redis at ${redactedUrl(config.url)} is not reachable (${reason}); check --redis-url or CONFAB_REDIS_URL.`, { cause: error });
+    throw new StartupError(`Redis at ${redactUrl(config.url)} is not reachable (${reason}); check --redis-url or CONFAB_REDIS_URL.`, { cause: error });
   }
   started = true;
   let closing: Promise<void> | undefined;
+  let linked = true;
+  const listeners = new Set<(linked: boolean) => void>();
+  const checkLink = (): void => {
+    const now = commands.isReady && subscriber.isReady;
+    if (now === linked || closing) return;
+    linked = now;
+    log.warn({ linked }, linked ? 'redis link restored' : 'redis link lost');
+    for (const listener of listeners) listener(linked);
+  };
+  for (const client of [commands, subscriber]) {
+    for (const event of ['ready', 'end', 'error', 'reconnecting']) client.on(event, checkLink);
+  }
   return {
     commands,
     subscriber,
     prefix: config.prefix,
+    get linked() {
+      return linked;
+    },
+    onLinkChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async ping() {
       // A disconnected client queues commands until it reconnects: answer "not ready" at once instead.
       if (!commands.isReady) throw new Error('Redis is not connected');
@@ -74,9 +98,4 @@ export async function connectRedis(config: RedisConfig, log: FastifyBaseLogger):
       return closing;
     },
   };
-}
-
-/** The URL without its password, for messages and logs. */
-export function redactedUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*):[^@/]*@/, '//$1:***@');
 }

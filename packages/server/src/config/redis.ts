@@ -1,3 +1,4 @@
+import { redactUrl } from '../redact-url.js';
 import { ConfigError, type OptionFlag } from './options.js';
 
 /** Redis, when several server nodes share the load. */
@@ -21,6 +22,6 @@ export function redisConfig(text: (flag: OptionFlag) => string | undefined): Red
     throw new ConfigError(`Invalid --redis-prefix "${prefix}": use 1-64 letters, digits, ":", "_", "." or "-".`);
   }
   if (url === undefined) return null;
-  if (!/^rediss?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`Invalid --redis-url "${url}": expected a redis:// or rediss:// URL.`);
+  if (!/^rediss?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`Invalid --redis-url "${redactUrl(url)}": expected a redis:// or rediss:// URL.`);
   return { url, prefix };
 }

@@ -50,13 +50,22 @@ export function booleanOption(value: string | boolean | undefined, name: string)
   throw new ConfigError(`Invalid --${name} "${value}": expected 1 or 0.`);
 }
 
+/** Shortest accepted token secret, as for the generated `<dataDir>/jwt-secret`. */
+export const JWT_SECRET_MIN_LENGTH = 32;
+
+/** A given token secret must be at least 32 characters; the message never repeats it. */
+export function jwtSecretOption(value: string | undefined): string | undefined {
+  if (value === undefined || value.length >= JWT_SECRET_MIN_LENGTH) return value;
+  throw new ConfigError(`Invalid --jwt-secret: use at least ${JWT_SECRET_MIN_LENGTH} characters (e.g. openssl rand -base64 48), not ${value.length}.`);
+}
+
 /** Reads `<dataDir>/jwt-secret`, or writes 32 random bytes there (mode 0600) on first start. */
 export function loadOrCreateJwtSecret(dataDir: string): string {
   const file = join(dataDir, 'jwt-secret');
   if (existsSync(file)) {
     const secret = readFileSync(file, 'utf8').trim();
-    if (secret.length >= 32) return secret;
-    throw new ConfigError(`${file} holds a secret shorter than 32 characters; delete it to generate a new one.`);
+    if (secret.length >= JWT_SECRET_MIN_LENGTH) return secret;
+    throw new ConfigError(`${file} holds a secret shorter than ${JWT_SECRET_MIN_LENGTH} characters; delete it to generate a new one.`);
   }
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');

@@ -1,5 +1,6 @@
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import { ApiError, isApiError } from '../errors.js';
+import { refuseUnstorableText } from '../validation.js';
 
 const ONE_FILE = 'An upload holds exactly one part, a file named "file"';
 
@@ -36,5 +37,6 @@ export function onlyFilePart(part: Multipart | undefined): MultipartFile {
   if (part.type !== 'file' || part.fieldname !== 'file' || !part.filename) {
     throw new ApiError('VALIDATION', ONE_FILE, { fields: [{ field: part.fieldname, problem: part.type === 'file' ? 'is not a file named "file" with a file name' : 'is a text field' }] });
   }
+  refuseUnstorableText({ filename: part.filename }, 'upload');
   return part;
 }

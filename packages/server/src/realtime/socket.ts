@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { TokenService } from '../auth/tokens.js';
-import { isApiError } from '../errors.js';
+import { isApiError, wireErrorFor } from '../errors.js';
 import type { Services } from '../services/index.js';
 import type { Drain } from './drain.js';
 import { createEventBinder, type AckObserver } from './handlers.js';
@@ -14,7 +14,7 @@ import type { ConfabIo, ConfabSocket } from './types.js';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** An Error for `next(error)` whose `data` reaches the client as `connect_error`'s `err.data`. */
-function handshakeError(wire: WireError): Error & { data: WireError } {
+export function handshakeError(wire: WireError): Error & { data: WireError } {
   return Object.assign(new Error(wire.message), { data: wire });
 }
 
@@ -72,7 +72,7 @@ export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBase
         socket.data.groupIds = groupIds;
         next();
       })
-      .catch((error: unknown) => next(handshakeError(isApiError(error) ? error.toWire() : { code: 'INTERNAL', message: 'Could not read memberships' })));
+      .catch((error: unknown) => next(handshakeError(wireErrorFor(error, log))));
   });
   io.on('connection', (socket) => {
     // One JSON line per connection and per disconnect, with the ids that tie a socket's other lines together.

@@ -28,14 +28,3 @@ export function createPool(url: string, options: PoolOptions = {}): Pool {
   pool.on('error', options.onError ?? (() => undefined));
   return pool;
 }
-
-/** The URL without its password, for logs and error messages. */
-export function redactDatabaseUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://(unparsable URL)';
-  }
-}
