@@ -6,5 +6,5 @@ export default defineProject({
   resolve: { conditions: ['@confab/source'] },
   // The SSR test runs in the node environment, which resolves with the ssr conditions.
   ssr: { resolve: { conditions: ['@confab/source'], externalConditions: ['@confab/source'] } },
-  test: { name: 'vue', environment: 'happy-dom' },
+  test: { name: 'vue', environment: 'happy-dom', setupFiles: ['./src/test-setup.ts'] },
 });

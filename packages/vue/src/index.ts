@@ -10,7 +10,7 @@ export { textDirection } from './i18n/translate.js';
 export type { MessageParams, MessageText, PluralMessage } from './i18n/translate.js';
 export { en as englishMessages } from './i18n/locales/en.js';
 export type { MessageKey } from './i18n/locales/en.js';
-export { builtinLocales } from './i18n/locales/index.js';
+export { builtinLocaleTags, loadLocale } from './i18n/locales/index.js';
 export { useConfabTheme } from './appearance.js';
 export type { ConfabTheme } from './appearance.js';
 export { calendarDay, daysAgo } from './time/calendar.js';

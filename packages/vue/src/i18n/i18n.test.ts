@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ref } from 'vue';
 import { createConfabI18n } from './i18n.js';
 import { en } from './locales/en.js';
-import { builtinLocales } from './locales/index.js';
+import { builtinLocaleTags, loadLocale } from './locales/index.js';
+import type { LocaleMessages } from './locales/types.js';
+
+const builtinLocales: Record<string, LocaleMessages> = Object.fromEntries(await Promise.all(builtinLocaleTags.map(async (tag) => [tag, await loadLocale(tag)])));
 import { matchLocale, renderMessage, textDirection } from './translate.js';
 
 describe('built-in locales', () => {
@@ -72,5 +75,21 @@ describe('createConfabI18n', () => {
   it('matches locales and directions', () => {
     expect(matchLocale('EN-us', ['en', 'fr'], 'en')).toBe('en');
     expect(['ar', 'he-IL', 'fa', 'en', 'ja'].map(textDirection)).toEqual(['rtl', 'rtl', 'rtl', 'ltr', 'ltr']);
+  });
+});
+
+describe('loading built-in locales', () => {
+  it('loads a locale once, shares it, and answers an unknown tag with no strings', async () => {
+    const korean = await loadLocale('ko');
+    expect(await loadLocale('ko')).toBe(korean);
+    expect(korean['time.today']).toBe('오늘');
+    expect(await loadLocale('xx')).toEqual({});
+    expect(builtinLocaleTags).toContain('zh-CN');
+  });
+
+  it('is ready in the chosen locale once its strings are in', async () => {
+    const i18n = createConfabI18n({ locale: 'de' });
+    await i18n.ready;
+    expect(i18n.t('time.today')).toBe('Heute');
   });
 });

@@ -1,7 +1,7 @@
-import { computed, inject, toValue } from 'vue';
+import { computed, inject, shallowRef, toValue, watch } from 'vue';
 import type { ComputedRef, InjectionKey, MaybeRefOrGetter } from 'vue';
 import { en, type MessageKey } from './locales/en.js';
-import { builtinLocales } from './locales/index.js';
+import { builtinLocaleTags, loadedLocale, loadLocale } from './locales/index.js';
 import { matchLocale, renderMessage, textDirection } from './translate.js';
 import type { MessageParams } from './translate.js';
 import type { LocaleMessages } from './locales/types.js';
@@ -39,6 +39,8 @@ export interface ConfabI18n {
   readonly timeZone: ComputedRef<string>;
   /** The string for `key` in the current locale (English when missing there), placeholders filled. */
   t(key: MessageKey, params?: MessageParams): string;
+  /** Settles once the current locale's strings are loaded (built-in locales other than English load on first use). */
+  readonly ready: Promise<void>;
 }
 
 /** @internal The key the plugin provides the i18n under. */
@@ -53,25 +55,42 @@ function viewerTimeZone(): string {
 }
 
 /**
- * Builds the i18n the components use: built-in locales merged with the host's `messages`.
+ * Builds the i18n the components use: built-in locales (English at once, the others loaded on first
+ * use) under the host's `messages`.
  * @example const i18n = createConfabI18n({ locale: 'fr', messages: { fr: { 'composer.send': 'Go' } } })
  */
 export function createConfabI18n(options: ConfabI18nOptions = {}): ConfabI18n {
-  const catalog: Record<string, LocaleMessages> = { ...builtinLocales };
-  for (const [tag, messages] of Object.entries(options.messages ?? {})) {
-    catalog[tag] = { ...catalog[tag], ...messages };
-  }
-  const tags = Object.keys(catalog);
+  const hostMessages = options.messages ?? {};
+  const tags = [...new Set([...builtinLocaleTags, ...Object.keys(hostMessages)])];
   const locale = computed(() => matchLocale(toValue(options.locale) ?? browserLocale(), tags, 'en'));
   const dir = computed(() => textDirection(locale.value));
   const timeZone = computed(() => toValue(options.timeZone) ?? viewerTimeZone());
+  /** Built-in strings of each locale loaded so far (a new object per load, so translations re-render). */
+  const builtins = shallowRef<Record<string, LocaleMessages>>({});
+  const take = (tag: string, messages: LocaleMessages): void => {
+    if (builtins.value[tag] !== messages) builtins.value = { ...builtins.value, [tag]: messages };
+  };
+  let ready: Promise<void> = Promise.resolve();
+  watch(
+    locale,
+    (tag) => {
+      const known = loadedLocale(tag);
+      if (known) take(tag, known);
+      else ready = loadLocale(tag).then((messages) => take(tag, messages));
+    },
+    { immediate: true, flush: 'sync' },
+  );
   return {
     locale,
     dir,
     timeZone,
+    get ready() {
+      return ready;
+    },
     t(key, params) {
       const current = locale.value;
-      const text = catalog[current]?.[key] ?? catalog.en?.[key] ?? en[key] ?? key;
+      const builtin = builtins.value[current] ?? loadedLocale(current);
+      const text = hostMessages[current]?.[key] ?? builtin?.[key] ?? hostMessages.en?.[key] ?? en[key] ?? key;
       return renderMessage(text, current, params);
     },
   };
