@@ -1,5 +1,6 @@
 import type { EditPayload, HidePayload, MessageChangedEvent, ReactPayload, RecallPayload } from './changes.js';
 import type { WireError } from './errors.js';
+import type { ConversationSettings, ConversationSettingsEvent, ConversationSettingsPayload } from './settings.js';
 import type { Conversation, DirectConversation, Friend, GroupConversation, GroupRole, GroupSummary, Message, Request } from './entities.js';
 
 /** The reply to every client -> server event. */
@@ -70,6 +71,8 @@ export interface SyncedConversation {
 export interface SyncResult {
   /** Conversations whose lastSeq or read cursors differ from the client's cursors, and those it sent none for. */
   conversations: SyncedConversation[];
+  /** The caller's settings of every conversation they changed any for (the rest have the defaults), in step on reconnect. */
+  settings?: ConversationSettingsEvent[];
 }
 
 export interface FriendAddedEvent {
@@ -139,6 +142,8 @@ export interface ClientToServerEvents {
   'message:react': (payload: ReactPayload, ack: (res: Ack<{ message: Message; changeSeq: number }>) => void) => void;
   /** Deletes a message for the caller only, on all of their devices. */
   'message:hide': (payload: HidePayload, ack: (res: Ack<{ message: Message; changeSeq: number }>) => void) => void;
+  /** Pins, mutes, marks unread or hides a conversation for the caller, on all of their devices. */
+  'conversation:settings': (payload: ConversationSettingsPayload, ack: (res: Ack<{ conversationId: string; settings: ConversationSettings }>) => void) => void;
 }
 
 /** Events the server pushes. */
@@ -157,6 +162,8 @@ export interface ServerToClientEvents {
   'session:expired': (event: SessionExpiredEvent) => void;
   'group:updated': (event: GroupUpdatedEvent) => void;
   'group:member': (event: GroupMemberEvent) => void;
+  /** The user's settings of a conversation changed (on another device, or by reading a conversation marked unread). */
+  'conversation:settings': (event: ConversationSettingsEvent) => void;
 }
 
 /** socket.io handshake auth. */

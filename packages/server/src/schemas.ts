@@ -131,6 +131,12 @@ export const ReactPayloadSchema = Type.Object(
   strict,
 );
 
+/** `conversation:settings`: the fields to change (the service asks for at least one). */
+export const ConversationSettingsPayloadSchema = Type.Object(
+  { conversationId: Id, pinned: Type.Optional(Type.Boolean()), muted: Type.Optional(Type.Boolean()), markedUnread: Type.Optional(Type.Boolean()), hidden: Type.Optional(Type.Boolean()) },
+  strict,
+);
+
 export type RegisterInput = Static<typeof RegisterBodySchema>;
 export type LoginInput = Static<typeof LoginBodySchema>;
 export type CreateRequestInput = Static<typeof CreateRequestBodySchema>;
@@ -140,5 +146,6 @@ export type UpdateGroupInput = Static<typeof UpdateGroupBodySchema>;
 export type HistoryInput = Static<typeof HistoryQuerySchema>;
 export type SendMessageInput = Static<typeof SendMessagePayloadSchema>;
 export type ReadInput = Static<typeof ReadPayloadSchema>;
+export type ConversationSettingsInput = Static<typeof ConversationSettingsPayloadSchema>;
 export type SyncInput = Static<typeof SyncPayloadSchema>;
 export type EditInput = Static<typeof EditPayloadSchema>;

@@ -3,6 +3,7 @@ import { createAssistantService, type AssistantOptions, type AssistantService } 
 import type { TokenService } from '../auth/tokens.js';
 import { createAccountService, type AccountService } from './accounts.js';
 import type { ServiceContext } from './context.js';
+import { createConversationSettingsService, type ConversationSettingsService } from './conversation-settings.js';
 import { createFileService, type FileService, type FileServiceOptions } from './files.js';
 import { createFriendshipService, type FriendshipService } from './friendship.js';
 import { createGroupAccess } from './group-access.js';
@@ -23,6 +24,8 @@ export interface Services {
   messaging: MessagingService;
   /** Recall, edit and delete-for-me. */
   messageChanges: MessageChangeService;
+  /** Pin, mute, mark unread, hide: one user's settings of their conversations. */
+  conversationSettings: ConversationSettingsService;
   sync: SyncService;
   files: FileService;
   assistant: AssistantService;
@@ -40,7 +43,8 @@ export function createServices(context: ServiceContext, tokens: TokenService, op
   const assistant = createAssistantService(context, options.assistant);
   const friendship = createFriendshipService(context);
   const groupAccess = createGroupAccess(context);
-  const messaging = createMessagingService(context, { files, onMessageCreated: assistant.onMessageCreated });
+  const conversationSettings = createConversationSettingsService(context);
+  const messaging = createMessagingService(context, { files, onMessageCreated: assistant.onMessageCreated, onRead: conversationSettings.onRead });
   return {
     accounts: createAccountService(context, tokens),
     friendship,
@@ -48,6 +52,7 @@ export function createServices(context: ServiceContext, tokens: TokenService, op
     requests: createRequestService(friendship, createGroupRequestService(context, groupAccess)),
     messaging,
     messageChanges: createMessageChangeService(context, options.messageChanges ?? { recallWindowMs: LIMITS.recallWindowMs, editWindowMs: LIMITS.editWindowMs }),
+    conversationSettings,
     sync: createSyncService(context, messaging),
     files,
     assistant,

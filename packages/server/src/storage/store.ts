@@ -4,6 +4,7 @@
  * interface without SQL leaking into the services.
  */
 import type { AiErrorCode, DirectConversation, FileRef, Friend, FriendRequest, Message, User } from '@confab/protocol';
+import type { ConversationSettingsStore } from './conversation-settings-store.js';
 import type { GroupStore } from './group-store.js';
 import type { MessageChangeStore } from './message-change-store.js';
 import type { ReactionStore } from './reaction-store.js';
@@ -111,6 +112,8 @@ export interface Store {
   readonly messageChanges: MessageChangeStore;
   /** Who reacted to which message with which emoji. */
   readonly reactions: ReactionStore;
+  /** Each user's pin, mute, mark-unread and hide of their conversations. */
+  readonly conversationSettings: ConversationSettingsStore;
 
   // users
   /** Inserts a user; returns false when the username (case-insensitive) is taken. */

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { GROUPS_MIGRATION } from './migrations/0005-groups.js';
 import { MESSAGE_CHANGES_MIGRATION } from './migrations/0006-message-changes.js';
 import { REACTIONS_MIGRATION } from './migrations/0007-reactions.js';
+import { CONVERSATION_SETTINGS_MIGRATION } from './migrations/0008-conversation-settings.js';
 
 export interface Migration {
   version: number;
@@ -143,6 +144,7 @@ export const MIGRATIONS: readonly Migration[] = [
   GROUPS_MIGRATION,
   MESSAGE_CHANGES_MIGRATION,
   REACTIONS_MIGRATION,
+  CONVERSATION_SETTINGS_MIGRATION,
 ];
 
 /** Applies the migrations not yet recorded in `schema_migrations`; returns the versions applied now. */

@@ -16,6 +16,7 @@ import type {
   Store,
   UserRecord,
 } from '../store.js';
+import { SqliteConversationSettings } from './conversation-settings.js';
 import { SqliteFileRecords } from './files.js';
 import { SqliteGroups } from './groups.js';
 import { SqliteMessageChanges } from './message-changes.js';
@@ -49,6 +50,7 @@ export class SqliteStore implements Store {
   readonly groups: SqliteGroups;
   readonly messageChanges: SqliteMessageChanges;
   readonly reactions: SqliteReactions;
+  readonly conversationSettings: SqliteConversationSettings;
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
@@ -56,6 +58,7 @@ export class SqliteStore implements Store {
     this.groups = new SqliteGroups(db, this.sql);
     this.messageChanges = new SqliteMessageChanges(db);
     this.reactions = new SqliteReactions(db);
+    this.conversationSettings = new SqliteConversationSettings(db);
   }
 
   async createUser(user: NewUser): Promise<boolean> {
