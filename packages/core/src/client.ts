@@ -31,6 +31,7 @@ import { chatReducer, initialChatState } from './state/chat.js';
 import { createSync, hasGap } from './sync.js';
 import { createReplyOperations } from './replies.js';
 import { createChangeOperations } from './changes.js';
+import { createSettingsOperations } from './settings.js';
 import { createTimelineOperations } from './timeline.js';
 import type { ChatClient, ChatClientEvents, ChatClientOptions, ChatState } from './types.js';
 
@@ -113,6 +114,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
   });
   const replies = createReplyOperations(context);
   const changes = createChangeOperations(context, () => void catchUp());
+  const settings = createSettingsOperations(context);
 
   function flushWaiting(): void {
     for (const [conversationId, messages] of waiting) {
@@ -214,6 +216,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
         'message:updated': (message) => dispatch({ type: 'message/updated', message }),
         'message:delta': replies.onDelta,
         'message:changed': changes.onChanged,
+        'conversation:settings': settings.onSettings,
         'conversation:read': ({ conversationId, userId, readSeq }) => dispatch({ type: 'read/applied', conversationId, userId, readSeq }),
         'request:new': announceRequest,
         'request:updated': announceRequest,
@@ -310,6 +313,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     edit: changes.edit,
     deleteForMe: changes.deleteForMe,
     react: changes.react,
+    setConversationSettings: settings.setConversationSettings,
     ...createSocialOperations(context),
     ...createGroupOperations(context),
     refresh,

@@ -17,6 +17,7 @@ describe('@confab/core public API', () => {
       'initialChatState',
       'isConfabError',
       'isGenerating',
+      'isHiddenFromList',
       'isRetryableCode',
       'keyValueOutbox',
       'memoryOutbox',
@@ -24,6 +25,7 @@ describe('@confab/core public API', () => {
       'readCount',
       'systemNoticeText',
       'unreadCount',
+      'unreadTotalShare',
     ]);
   });
 

@@ -9,6 +9,7 @@ export type { ConfabErrorCode } from './errors.js';
 export { formatBytes } from './files.js';
 export { applyMessageToList, buildHomeList, unreadCount } from './state/home.js';
 export type { HomeConversation, HomeRow } from './state/home.js';
+export { isHiddenFromList, unreadTotalShare } from './state/settings.js';
 export { chatReducer, initialChatState } from './state/chat.js';
 export { applyDelta, isGenerating } from './state/replies.js';
 export type { ChatAction } from './state/actions.js';
@@ -18,6 +19,7 @@ export type {
   ChatClientOptions,
   ChatState,
   ConnectionState,
+  ConversationSettingsChange,
   ConversationsState,
   DeliveryState,
   FetchLike,

@@ -71,7 +71,7 @@ export interface SyncedConversation {
 export interface SyncResult {
   /** Conversations whose lastSeq or read cursors differ from the client's cursors, and those it sent none for. */
   conversations: SyncedConversation[];
-  /** The caller's settings of every conversation they changed any for (the rest have the defaults), in step on reconnect. */
+  /** The caller's settings of every conversation they ever changed any for (the rest have the defaults); omitted when none. */
   settings?: ConversationSettingsEvent[];
 }
 

@@ -3,7 +3,7 @@ export type { ErrorBody, WireError } from './errors.js';
 export { ASSISTANT_USER_ID, isAssistant } from './assistant.js';
 export { LIMITS } from './limits.js';
 export { REACTION_EMOJI } from './reactions.js';
-export { DEFAULT_CONVERSATION_SETTINGS } from './settings.js';
+export { DEFAULT_CONVERSATION_SETTINGS, conversationSettingsOf } from './settings.js';
 export type { ConversationSettings, ConversationSettingsEvent, ConversationSettingsPayload } from './settings.js';
 export type { ReactionEmoji } from './reactions.js';
 export { NAME_PROBLEMS, hasBidiControls, isBlankText, nameProblem, textLength } from './text.js';

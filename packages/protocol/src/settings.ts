@@ -1,3 +1,5 @@
+import type { Conversation } from './entities.js';
+
 /** One user's settings of one conversation, the same on all of that user's devices. */
 export interface ConversationSettings {
   /** Pinned conversations come first in the list (among them, by activity). */
@@ -28,3 +30,8 @@ export interface ConversationSettingsEvent {
 
 /** The settings of a conversation nobody changed. */
 export const DEFAULT_CONVERSATION_SETTINGS: Readonly<ConversationSettings> = Object.freeze({ pinned: false, muted: false, markedUnread: false, hiddenSeq: null });
+
+/** The settings a conversation carries (absent fields are the defaults). */
+export function conversationSettingsOf(conversation: Pick<Conversation, 'pinned' | 'muted' | 'markedUnread' | 'hiddenSeq'>): ConversationSettings {
+  return { pinned: conversation.pinned, muted: conversation.muted, markedUnread: conversation.markedUnread ?? false, hiddenSeq: conversation.hiddenSeq ?? null };
+}

@@ -81,7 +81,6 @@ describe('conversation settings', () => {
     await emitWithAck(laptop, 'conversation:settings', { conversationId, pinned: true, muted: true });
     const phone = await connect(t.url, alice.token);
     const synced = await emitWithAck(phone, 'sync', { cursors: [{ conversationId, seq: 0, readSeq: 0, peerReadSeq: 0, changeSeq: 0 }] });
-    expect(synced.settings).toHaveLength(2); // and the assistant's, with the defaults
-    expect(synced.settings.filter((entry: { conversationId: string }) => entry.conversationId === conversationId)).toEqual([{ conversationId, settings: { pinned: true, muted: true, markedUnread: false, hiddenSeq: null } }]);
+    expect(synced.settings).toEqual([{ conversationId, settings: { pinned: true, muted: true, markedUnread: false, hiddenSeq: null } }]);
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_CONVERSATION_SETTINGS, type Conversation, type ConversationSettings, type ConversationSettingsEvent } from '@confab/protocol';
+import { DEFAULT_CONVERSATION_SETTINGS, type Conversation, type ConversationSettingsEvent } from '@confab/protocol';
 import { ApiError } from '../errors.js';
 import type { ConversationSettingsInput } from '../schemas.js';
 import type { ConversationSettingsChange } from '../storage/conversation-settings-store.js';
@@ -20,11 +20,6 @@ export async function withSettings<C extends Conversation>(store: Store, userId:
 export function compareListOrder(a: Conversation, b: Conversation): number {
   if (a.pinned !== b.pinned) return a.pinned ? -1 : 1;
   return b.activeAt - a.activeAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** The settings a conversation carries (for sync). */
-export function settingsOf(conversation: Conversation): ConversationSettings {
-  return { pinned: conversation.pinned, muted: conversation.muted, markedUnread: conversation.markedUnread ?? false, hiddenSeq: conversation.hiddenSeq ?? null };
 }
 
 /** Pin, mute, mark unread and hide, for one user on all of their devices. Members only. */

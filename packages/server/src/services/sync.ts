@@ -1,7 +1,6 @@
-import { LIMITS, type SyncResult, type SyncedConversation } from '@confab/protocol';
+import { LIMITS, conversationSettingsOf, type SyncResult, type SyncedConversation } from '@confab/protocol';
 import type { SyncInput } from '../schemas.js';
 import type { ServiceContext } from './context.js';
-import { settingsOf } from './conversation-settings.js';
 import { viewMessages } from './hidden-view.js';
 import type { MessagingService } from './messaging.js';
 
@@ -43,7 +42,10 @@ export function createSyncService({ store }: ServiceContext, messaging: Pick<Mes
         }
         conversations.push(entry);
       }
-      return { conversations, settings: all.map((conversation) => ({ conversationId: conversation.id, settings: settingsOf(conversation) })) };
+      // Settings: those of every conversation the caller ever changed any for (the rest are the defaults).
+      const changed = await store.conversationSettings.listFor(userId);
+      const settings = all.filter((conversation) => changed.has(conversation.id)).map((conversation) => ({ conversationId: conversation.id, settings: conversationSettingsOf(conversation) }));
+      return settings.length > 0 ? { conversations, settings } : { conversations };
     },
   };
 }
