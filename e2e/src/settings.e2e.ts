@@ -1,44 +1,10 @@
-import type { AuthResponse } from '@confab/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoPage, launchBrowser, screenshot, trackPageErrors } from './browser.js';
-import { openDevice, until, type Device } from './chaos/devices.js';
-import { restCall } from './rest.js';
-import { startServer, type RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, trackPageErrors } from './browser.js';
+import { until } from './chaos/devices.js';
+import { imHarness } from './im-harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const devices: Device[] = [];
-
-beforeAll(async () => {
-  server = await startServer(['--demo']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const device of devices) device.client.logout();
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-const rest = <T>(method: string, path: string, token?: string, body?: unknown): Promise<T> => restCall<T>(server.url, method, path, token, body);
-const register = (username: string, displayName: string) => rest<AuthResponse>('POST', '/auth/register', undefined, { username, password: 'confab-demo', displayName });
-
-/** Makes two users friends; returns their conversation id. */
-async function befriend(a: AuthResponse, b: AuthResponse): Promise<string> {
-  const { request } = await rest<{ request: { id: string } }>('POST', '/requests', a.token, { kind: 'friend', targetId: b.user.id });
-  await rest('POST', `/requests/${request.id}/accept`, b.token);
-  const { friends } = await rest<{ friends: { conversationId: string; user: { id: string } }[] }>('GET', '/friends', a.token);
-  return friends.find((friend) => friend.user.id === b.user.id)!.conversationId;
-}
-
-async function device(auth: AuthResponse, name: string): Promise<Device> {
-  const opened = await openDevice(server.url, auth, name);
-  devices.push(opened);
-  await until(() => opened.client.getState().connection === 'connected' && opened.client.getState().conversations.loaded, 10_000, `${name} ready`);
-  return opened;
-}
+const { device, loggedIn, register, befriend } = imHarness();
 
 /** The people of the list, top to bottom (the assistant left out). */
 const order = (page: Page) => page.locator('[data-testid="conversation-item"][data-peer]').evaluateAll((items) => items.map((item) => item.getAttribute('data-peer')).filter((peer) => peer !== 'assistant'));
@@ -58,7 +24,7 @@ describe('pin, mute and hide in Chromium', () => {
     await noahPhone.client.sendText(withNoah, 'lunch?');
     await olivePhone.client.sendText(withOlive, 'did you see the game');
 
-    const page = await demoPage(browser, server.url, 'mia', contexts);
+    const page = await loggedIn('mia');
     const errors = trackPageErrors(page);
     const phone = await device(mia, 'mia.phone');
     await expect.poll(() => order(page)).toEqual(['olive', 'noah']);
