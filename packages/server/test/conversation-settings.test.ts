@@ -1,6 +1,7 @@
 import type { Conversation, Message } from '@confab/protocol';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGroup } from './group-helpers.js';
 import { api, befriend, clientMsgId, connect, countRows, emitWithAck, friendPair, nextEvent, openDb, withPerson, registerUser, startServer, type ClientSocket, type TestServer } from './helpers.js';
 
 let t: TestServer;
@@ -82,5 +83,19 @@ describe('conversation settings', () => {
     const phone = await connect(t.url, alice.token);
     const synced = await emitWithAck(phone, 'sync', { cursors: [{ conversationId, seq: 0, readSeq: 0, peerReadSeq: 0, changeSeq: 0 }] });
     expect(synced.settings).toEqual([{ conversationId, settings: { pinned: true, muted: true, markedUnread: false, hiddenSeq: null } }]);
+  });
+});
+
+describe('conversation settings in groups', () => {
+  it('are for current members: one removed from the group may no longer change them', async () => {
+    const owner = await registerUser(t.url, 'olga');
+    const member = await registerUser(t.url, 'mia');
+    await befriend(t.url, owner, member);
+    const group = await createGroup(t.url, owner, [member]);
+    const m = await connect(t.url, member.token);
+    expect(await emitWithAck(m, 'conversation:settings', { conversationId: group.id, muted: true })).toMatchObject({ ok: true, settings: { muted: true } });
+    expect((await api(t.url, 'DELETE', `/groups/${group.id}/members/${member.user.id}`, { token: owner.token })).status).toBe(200);
+    expect(await emitWithAck(m, 'conversation:settings', { conversationId: group.id, pinned: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(settingsRows(member.user.id)).toEqual([{ conversation_id: group.id, pinned: 0, muted: 1, marked_unread: 0, hidden_seq: null }]);
   });
 });
