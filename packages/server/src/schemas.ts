@@ -137,6 +137,9 @@ export const ConversationSettingsPayloadSchema = Type.Object(
   strict,
 );
 
+/** `typing`: the conversation the caller types in. */
+export const TypingPayloadSchema = Type.Object({ conversationId: Id }, strict);
+
 export type RegisterInput = Static<typeof RegisterBodySchema>;
 export type LoginInput = Static<typeof LoginBodySchema>;
 export type CreateRequestInput = Static<typeof CreateRequestBodySchema>;
@@ -147,5 +150,6 @@ export type HistoryInput = Static<typeof HistoryQuerySchema>;
 export type SendMessageInput = Static<typeof SendMessagePayloadSchema>;
 export type ReadInput = Static<typeof ReadPayloadSchema>;
 export type ConversationSettingsInput = Static<typeof ConversationSettingsPayloadSchema>;
+export type TypingInput = Static<typeof TypingPayloadSchema>;
 export type SyncInput = Static<typeof SyncPayloadSchema>;
 export type EditInput = Static<typeof EditPayloadSchema>;

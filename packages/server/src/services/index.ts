@@ -13,6 +13,7 @@ import { createRequestService, type RequestService } from './requests.js';
 import { createMessageChangeService, type MessageChangeOptions, type MessageChangeService } from './message-changes.js';
 import { createMessagingService, type MessagingService } from './messaging.js';
 import { createSyncService, type SyncService } from './sync.js';
+import { createTypingService, type TypingService } from './typing.js';
 
 /** The domain services, shared by REST routes and socket handlers. */
 export interface Services {
@@ -27,6 +28,8 @@ export interface Services {
   /** Pin, mute, mark unread, hide: one user's settings of their conversations. */
   conversationSettings: ConversationSettingsService;
   sync: SyncService;
+  /** Typing indicators (nothing stored). */
+  typing: TypingService;
   files: FileService;
   assistant: AssistantService;
 }
@@ -54,6 +57,7 @@ export function createServices(context: ServiceContext, tokens: TokenService, op
     messageChanges: createMessageChangeService(context, options.messageChanges ?? { recallWindowMs: LIMITS.recallWindowMs, editWindowMs: LIMITS.editWindowMs }),
     conversationSettings,
     sync: createSyncService(context, messaging),
+    typing: createTypingService(context),
     files,
     assistant,
   };
