@@ -24,6 +24,7 @@ describe('@confab/core public API', () => {
       'messagePreview',
       'readCount',
       'systemNoticeText',
+      'typingUserIds',
       'unreadCount',
       'unreadTotalShare',
     ]);

@@ -90,6 +90,8 @@ export interface ChatState {
   requests: readonly Request[];
   /** Members' read cursors by conversation id, then user id; only conversations whose reads were loaded. */
   reads: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Who is typing: conversation id, then user id -> when it stops showing (ms). Never us. */
+  typing: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /** Events the client emits (in addition to state changes). */
@@ -278,6 +280,11 @@ export interface ChatClient {
    * @example await client.setConversationSettings(conversationId, { pinned: true })
    */
   setConversationSettings(conversationId: string, change: ConversationSettingsChange): Promise<ConversationSettings>;
+  /**
+   * Tells the other members we are typing; call it on every keystroke: it sends at most once per
+   * `LIMITS.typingThrottleMs` per conversation, and never fails (typing is best effort).
+   */
+  notifyTyping(conversationId: string): void;
 
   searchUsers(query: string): Promise<User[]>;
   sendFriendRequest(targetId: string, note?: string): Promise<Request>;

@@ -38,4 +38,6 @@ export const imStrings = {
   muted: 'Muted',
   mutedUnread: (count: number) => (count > 0 ? `Muted, ${count} unread` : 'Muted, marked unread'),
   markedUnread: 'Marked unread',
+  typing: (names: readonly string[]) =>
+    names.length === 1 ? `${names[0]} is typing…` : names.length === 2 ? `${names[0]} and ${names[1]} are typing…` : `${names.length} people are typing…`,
 } as const;
