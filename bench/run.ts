@@ -70,7 +70,8 @@ log('5. client');
 const homes = Array.from({ length: RUNS }, homeList);
 rows.push({ id: 'home', name: `buildHomeList (${clientSizes.messages} msgs, ${clientSizes.conversations} convs)`, unit: 'ms', confab: homes.map((r) => r.core), baseline: homes.map((r) => r.naive), baselineName: 'per-friend filter', inverse: true, target: '>= 100x and <= 5 ms', met: (r, ms) => r >= 100 && ms <= 5 });
 const applies = Array.from({ length: RUNS }, applyMessage);
-rows.push({ id: 'apply', name: `applyMessageToList (${clientSizes.listConversations} convs)`, unit: 'µs/msg', confab: applies.map((r) => r.core), baseline: applies.map((r) => r.rebuild), baselineName: 'rebuild with buildHomeList', inverse: true, target: '<= 1 µs', met: (_r, us) => us <= 1 });
+rows.push({ id: 'apply', name: `applyMessageToList, one at a time (${clientSizes.listConversations} convs)`, unit: 'µs/msg', confab: applies.map((r) => r.core), baseline: applies.map((r) => r.rebuild), baselineName: 'rebuild with buildHomeList', inverse: true, target: '<= 1 µs', met: (_r, us) => us <= 1 });
+rows.push({ id: 'apply-burst', name: `applyMessagesToList, bursts of ${clientSizes.burst} (${clientSizes.listConversations} convs)`, unit: 'µs/msg', confab: applies.map((r) => r.burst), baseline: applies.map((r) => r.rebuild), baselineName: 'rebuild with buildHomeList', inverse: true, target: '<= 1 µs', met: (_r, us) => us <= 1 });
 
 log('6. sizes');
 for (const size of await measureSizes()) {

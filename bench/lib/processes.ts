@@ -55,13 +55,18 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
+/** `node --cpu-prof` flags when `BENCH_CPU_PROF=<dir>` is set: the Confab server, the bare server and the load clients. */
+function profileFlags(): string[] {
+  return process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+}
+
 /**
  * The built Confab CLI on a random loopback port with `dataDir` and `extraArgs` (a cluster node:
  * `--db`, `--jwt-secret`, `--redis-url`...); `BENCH_CPU_PROF=<dir>` profiles it (`node --cpu-prof`).
  */
 export async function startConfab(dataDir: string, extraArgs: string[] = []): Promise<Server> {
   const started = performance.now();
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const profile = profileFlags();
   const args = [...profile, cli, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn', ...extraArgs];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const match = await waitForLine(child, /running at (\S+)/);
@@ -71,20 +76,20 @@ export async function startConfab(dataDir: string, extraArgs: string[] = []): Pr
 /** The bare socket.io baseline server (bench/bare-server.ts); `env` may give it a Redis adapter (see there). */
 export async function startBare(env: Record<string, string> = {}): Promise<Server> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(benchDir, 'bare-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'], cwd: root, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', join(benchDir, 'bare-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'], cwd: root, env: { ...process.env, ...env } });
   const match = await waitForLine(child, /listening at (\S+)/);
   return { child, url: match[1] as string, readyMs: performance.now() - started, stop: stopper(child) };
 }
 
 /** Runs bench/load-client.ts with `job` (JSON on argv) and resolves with its JSON result. */
 export function runLoad<T>(job: object, timeoutMs = 120_000): Promise<T> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(benchDir, 'load-client.ts'), JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'], cwd: root });
+  const child = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', join(benchDir, 'load-client.ts'), JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'], cwd: root });
   return waitForLine(child, /^RESULT (.*)$/m, timeoutMs).then((match) => JSON.parse(match[1] as string) as T);
 }
 
 /** Runs a load client that reports `READY` (all connected) and then `RESULT`; `onReady` runs in between. */
 export async function runHeldLoad<T>(job: object, onReady: () => Promise<void>, timeoutMs = 180_000): Promise<T> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(benchDir, 'load-client.ts'), JSON.stringify(job)], { stdio: ['pipe', 'pipe', 'inherit'], cwd: root });
+  const child = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', join(benchDir, 'load-client.ts'), JSON.stringify(job)], { stdio: ['pipe', 'pipe', 'inherit'], cwd: root });
   const ready = await waitForLine(child, /^READY (.*)$/m, timeoutMs);
   await onReady();
   const result = waitForLine(child, /^RESULT (.*)$/m, timeoutMs);

@@ -122,7 +122,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     for (const [conversationId, messages] of waiting) {
       if (!findConversation(conversationId)) continue;
       waiting.delete(conversationId);
-      for (const message of messages) dispatch({ type: 'message/received', message });
+      dispatch({ type: 'messages/received', conversationId, messages });
     }
   }
 

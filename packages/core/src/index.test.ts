@@ -9,6 +9,7 @@ describe('@confab/core public API', () => {
       'OUTBOX_KEY_PREFIX',
       'applyDelta',
       'applyMessageToList',
+      'applyMessagesToList',
       'buildHomeList',
       'chatReducer',
       'createChatClient',

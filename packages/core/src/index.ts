@@ -7,7 +7,7 @@ export { keyValueOutbox, memoryOutbox, OUTBOX_KEY_PREFIX } from './outbox-store.
 export type { OutboxEntry, OutboxStore } from './outbox-store.js';
 export type { ConfabErrorCode } from './errors.js';
 export { formatBytes } from './files.js';
-export { applyMessageToList, buildHomeList, unreadCount } from './state/home.js';
+export { applyMessageToList, applyMessagesToList, buildHomeList, unreadCount } from './state/home.js';
 export type { HomeConversation, HomeRow } from './state/home.js';
 export { isHiddenFromList, unreadTotalShare } from './state/settings.js';
 export { typingUserIds } from './state/typing.js';

@@ -44,7 +44,7 @@ describe.skipIf(!adminUrl)('PostgreSQL backend', () => {
     expect(await migratePostgres(pool, PG_MIGRATIONS.filter((migration) => migration.version <= 4))).toEqual([1, 2, 3, 4]);
     await pool.query(VERSION_4_ROWS);
     await expect(pool.query("INSERT INTO conversations (id, kind, created_at) VALUES ('c_g0', 'group', 1)")).rejects.toThrow(/conversations_kind_check/);
-    expect(await migratePostgres(pool)).toEqual([5]);
+    expect(await migratePostgres(pool, PG_MIGRATIONS.filter((migration) => migration.version <= 5))).toEqual([5]);
     expect((await pool.query('SELECT COUNT(*) AS n FROM conversation_members')).rows).toEqual([{ n: 2 }]);
     expect((await pool.query('SELECT id, seq FROM messages')).rows).toEqual([{ id: 'm_1', seq: 1 }]);
     expect((await pool.query('SELECT id, status FROM requests ORDER BY id')).rows).toEqual([

@@ -17,6 +17,8 @@ export type ChatAction =
   | { type: 'conversation/settings'; conversationId: string; settings: ConversationSettings }
   /** A stored message: live `message:new`, or the ack of our own send. */
   | { type: 'message/received'; message: Message }
+  /** Stored messages of one conversation received together (held while it was fetched), applied in one pass. */
+  | { type: 'messages/received'; conversationId: string; messages: readonly Message[] }
   /** A stored message changed (an AI reply ended or restarted); replaces the item with its id. */
   | { type: 'message/updated'; message: Message }
   /**

@@ -2,7 +2,7 @@ import type { Conversation, GroupSummary, Message } from '@confab/protocol';
 import type { ConversationsState } from '../types.js';
 import type { ChatAction } from './actions.js';
 import { applyChange } from './changes.js';
-import { applyMessageToList, compareActivity, placeRow, unreadCount } from './home.js';
+import { applyMessageToList, applyMessagesToList, compareActivity, indexOfRow, placeRow, replaceRow, unreadCount } from './home.js';
 import { sameSettings, unreadTotalShare } from './settings.js';
 
 export const initialConversationsState: ConversationsState = { list: [], unreadTotal: 0, loaded: false };
@@ -52,17 +52,15 @@ function samePeople(a: Conversation, b: Conversation): boolean {
 
 /** Replaces the summary of a group in the list; unknown groups change nothing. */
 function updateGroup(state: ConversationsState, groupId: string, change: (group: GroupSummary) => GroupSummary): ConversationsState {
-  const index = state.list.findIndex((conversation) => conversation.id === groupId);
+  const index = indexOfRow(state.list, groupId);
   const conversation = state.list[index];
   if (!conversation || conversation.kind !== 'group') return state;
-  const list = [...state.list];
-  list[index] = { ...conversation, group: change(conversation.group) };
-  return withList(state, list);
+  return withList(state, replaceRow(state.list, index, { ...conversation, group: change(conversation.group) }));
 }
 
 /** Moves a read cursor forward (ours, or the peer's receipt); an older or repeated read changes nothing. */
 function applyRead(state: ConversationsState, conversationId: string, userId: string, readSeq: number, meId: string | undefined): ConversationsState {
-  const index = state.list.findIndex((conversation) => conversation.id === conversationId);
+  const index = indexOfRow(state.list, conversationId);
   const conversation = state.list[index];
   if (!conversation) return state;
   let next: Conversation;
@@ -73,21 +71,17 @@ function applyRead(state: ConversationsState, conversationId: string, userId: st
     if (conversation.kind !== 'direct' || readSeq <= conversation.peerReadSeq) return state;
     next = { ...conversation, peerReadSeq: readSeq };
   }
-  const list = [...state.list];
-  list[index] = next;
-  return withList(state, list);
+  return withList(state, replaceRow(state.list, index, next));
 }
 
 /** A recall, edit or hide: the row's last message when it is one of them, and its change cursor. */
 function applyChanges(state: ConversationsState, { conversationId, messages, changeSeq = 0 }: { conversationId: string; messages: readonly Message[]; changeSeq?: number | undefined }): ConversationsState {
-  const index = state.list.findIndex((conversation) => conversation.id === conversationId);
+  const index = indexOfRow(state.list, conversationId);
   const known = state.list[index];
   const last = known?.lastMessage;
   const changed = last && messages.find((message) => message.id === last.id);
   if (!known || (!changed && changeSeq <= (known.changeSeq ?? 0))) return state;
-  const list = [...state.list];
-  list[index] = { ...known, lastMessage: changed ? applyChange(last, changed) : last ?? null, changeSeq: Math.max(known.changeSeq ?? 0, changeSeq) };
-  return withList(state, list);
+  return withList(state, replaceRow(state.list, index, { ...known, lastMessage: changed ? applyChange(last, changed) : last ?? null, changeSeq: Math.max(known.changeSeq ?? 0, changeSeq) }));
 }
 
 /** The conversation list: sorted by activity, unread derived from cursors, `unreadTotal` summed. */
@@ -99,7 +93,7 @@ export function conversationsReducer(state: ConversationsState, action: ChatActi
       return withList(state, list.sort(compareActivity), true);
     }
     case 'conversation/upserted': {
-      const index = state.list.findIndex((conversation) => conversation.id === action.conversation.id);
+      const index = indexOfRow(state.list, action.conversation.id);
       const known = state.list[index];
       const next = mergeConversation(known, action.conversation);
       if (known && sameCursors(known, next) && samePeople(known, next) && sameSettings(known, next)) return state;
@@ -107,13 +101,15 @@ export function conversationsReducer(state: ConversationsState, action: ChatActi
     }
     case 'message/received':
       return withList(state, applyMessageToList(state.list, action.message, meId));
+    case 'messages/received':
+      return withList(state, applyMessagesToList(state.list, action.messages, meId));
     case 'message/updated':
       // The list shows the reply's final text once it ends.
       return applyChanges(state, { conversationId: action.message.conversationId, messages: [action.message] });
     case 'messages/changed':
       return applyChanges(state, action);
     case 'conversation/settings': {
-      const index = state.list.findIndex((conversation) => conversation.id === action.conversationId);
+      const index = indexOfRow(state.list, action.conversationId);
       const known = state.list[index];
       if (!known) return state;
       const { hiddenSeq, ...flags } = action.settings;

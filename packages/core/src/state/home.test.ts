@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ME, PEER, message } from '../__tests__/fixtures.js';
-import { applyMessageToList, buildHomeList } from './home.js';
+import { applyMessageToList, applyMessagesToList, buildHomeList } from './home.js';
 
 const conversations = [
   { id: 'a', readSeq: 0, activeAt: 0 },
@@ -72,5 +72,42 @@ describe('applyMessageToList', () => {
     const next = applyMessageToList(newer, message({ conversationId: 'a', seq: 2, createdAt: 200 }), ME);
     expect(next.find((row) => row.id === 'a')).toMatchObject({ lastSeq: 3, unread: 3, activeAt: 300 });
     expect(next.find((row) => row.id === 'a')?.lastMessage?.seq).toBe(3);
+  });
+});
+
+describe('applyMessagesToList', () => {
+  const rows = Array.from({ length: 30 }, (_, i) => ({ id: `c${String(i).padStart(2, '0')}`, readSeq: 0, activeAt: i * 10 }));
+  const list = buildHomeList([], rows, ME);
+  const burst = Array.from({ length: 60 }, (_, i) =>
+    message({ conversationId: `c${String((i * 7) % 30).padStart(2, '0')}`, seq: 1 + Math.floor(i / 3), createdAt: [5, 1000 + i, 150][i % 3] as number, senderId: i % 4 === 0 ? ME : PEER }),
+  );
+
+  it('gives the same list as applying the messages one by one, late and own messages included', () => {
+    const oneByOne = burst.reduce<readonly (typeof list)[number][]>((current, next) => applyMessageToList(current, next, ME), list);
+    expect(applyMessagesToList(list, burst, ME)).toEqual(oneByOne);
+    expect(oneByOne.map((row) => row.id)).not.toEqual(list.map((row) => row.id));
+  });
+
+  it('returns the same list when no message changes a row', () => {
+    const applied = applyMessagesToList(list, burst, ME);
+    expect(applyMessagesToList(applied, burst, ME)).toBe(applied);
+    expect(applyMessagesToList(list, [message({ conversationId: 'unknown', seq: 1 })], ME)).toBe(list);
+  });
+});
+
+describe('applyMessageToList on a longer list', () => {
+  const rows = Array.from({ length: 10 }, (_, i) => ({ id: `r${i}`, readSeq: 0, activeAt: 100 - i * 10 }));
+  const list = buildHomeList([], rows, ME);
+
+  it('moves a row up past newer ones only as far as its activity says', () => {
+    const next = applyMessageToList(list, message({ conversationId: 'r7', seq: 1, createdAt: 75 }), ME);
+    expect(next.map((row) => row.id)).toEqual(['r0', 'r1', 'r2', 'r7', 'r3', 'r4', 'r5', 'r6', 'r8', 'r9']);
+    expect(list.map((row) => row.id)).toEqual(rows.map((row) => row.id));
+  });
+
+  it('keeps a row in place when its activity does not change its order', () => {
+    const next = applyMessageToList(list, message({ conversationId: 'r4', seq: 1, createdAt: 10 }), ME);
+    expect(next.map((row) => row.id)).toEqual(rows.map((row) => row.id));
+    expect(next[4]).toMatchObject({ id: 'r4', lastSeq: 1, unread: 1 });
   });
 });

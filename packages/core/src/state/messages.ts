@@ -103,6 +103,8 @@ export function messagesReducer(state: TimelinesState, action: ChatAction): Time
   switch (action.type) {
     case 'message/received':
       return update(state, action.message.conversationId, (timeline) => withItems(timeline, insertStored(timeline.items, [action.message])));
+    case 'messages/received':
+      return update(state, action.conversationId, (timeline) => withItems(timeline, insertStored(timeline.items, action.messages)));
     case 'message/updated':
       return update(state, action.message.conversationId, (timeline) => withItems(timeline, replaceStored(timeline.items, action.message)));
     case 'messages/changed':

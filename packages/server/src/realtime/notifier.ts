@@ -17,12 +17,13 @@ export function groupRoom(groupId: string): string {
  * `group:<id>` rooms. Room changes go through `io.in(room)`, which an adapter carries to every node.
  */
 export function createSocketNotifier(io: ConfabIo): Notifier {
-  const emitTo = (room: string, event: keyof ServerToClientEvents, args: unknown[]): void => {
+  const emitTo = (room: string | string[], event: keyof ServerToClientEvents, args: unknown[]): void => {
     // The typed emit cannot take a generic event name; the Notifier signature keeps callers typed.
     (io.to(room) as unknown as { emit(event: keyof ServerToClientEvents, ...args: unknown[]): boolean }).emit(event, ...args);
   };
   return {
     toUser: (userId, event, ...args) => emitTo(userRoom(userId), event, args),
+    toUsers: (userIds, event, ...args) => emitTo(userIds.map(userRoom), event, args),
     toGroup: (groupId, event, ...args) => emitTo(groupRoom(groupId), event, args),
     joinGroup: (userId, groupId) => io.in(userRoom(userId)).socketsJoin(groupRoom(groupId)),
     leaveGroup: (userId, groupId) => io.in(userRoom(userId)).socketsLeave(groupRoom(groupId)),

@@ -5,6 +5,8 @@ import type { Store } from '../storage/store.js';
 /** Pushes server events to every socket of a user. Implemented over socket.io rooms. */
 export interface Notifier {
   toUser<E extends keyof ServerToClientEvents>(userId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  /** Pushes once to every socket of each of the users (one encoding, each socket once). */
+  toUsers<E extends keyof ServerToClientEvents>(userIds: readonly string[], event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
   /** Pushes to every socket in the group's room (its members' sockets). */
   toGroup<E extends keyof ServerToClientEvents>(groupId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
   /** Puts every socket of the user (all tabs and devices, every node) into the group's room. */

@@ -2,12 +2,13 @@ import { LIMITS, isBlankText, type Conversation, type HistoryResponse, type Mess
 import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { HistoryInput, ReadInput, SendMessageInput } from '../schemas.js';
+import { readSendContext } from '../storage/send-context.js';
 import type { ConversationRecord } from '../storage/store.js';
 import type { ServiceContext } from './context.js';
 import type { FileService } from './files.js';
 import { compareListOrder } from './conversation-settings.js';
 import { viewConversations, viewMessages } from './hidden-view.js';
-import { pushToMembers, requireMember } from './members.js';
+import { checkMember, pushToMembers, requireMember } from './members.js';
 import { replyRefFor } from './quotes.js';
 
 export interface MessagingHooks {
@@ -75,10 +76,12 @@ export function createMessagingService(context: ServiceContext, options: Messagi
       throw new ApiError('VALIDATION', 'Give exactly one of conversationId or to', { fields: [{ field: 'conversationId' }, { field: 'to' }] });
     }
     if (input.to !== undefined) return directWith(senderId, input.to);
-    const conversation = await memberOf(senderId, input.conversationId as string);
-    const peerId = conversation.memberIds.find((id) => id !== senderId);
-    if (conversation.kind === 'direct' && (peerId === undefined || !(await mayMessage(senderId, peerId)))) {
-      throw new ApiError('NOT_FRIENDS', 'You can only message your friends');
+    // One round trip for membership, kind and the DM policy's friendship: this runs on every send.
+    const found = await readSendContext(store, senderId, input.conversationId as string);
+    const conversation = checkMember(found?.conversation ?? null, () => found?.isMember === true);
+    if (conversation.kind === 'direct') {
+      const hasPeer = conversation.memberIds.some((id) => id !== senderId);
+      if (!hasPeer || !(context.dmPolicy === 'anyone' || found?.friendsWithPeer)) throw new ApiError('NOT_FRIENDS', 'You can only message your friends');
     }
     return conversation;
   }

@@ -54,6 +54,15 @@ export interface ConversationRecord {
   memberIds: string[];
 }
 
+/** What a send is checked against, read together: see {@link Store.getSendContext}. */
+export interface SendContext {
+  conversation: ConversationRecord;
+  /** Whether the sender is a member of the conversation. */
+  isMember: boolean;
+  /** For a direct conversation: whether the sender has a friendship with its other member (false for groups). */
+  friendsWithPeer: boolean;
+}
+
 export interface NewMessage {
   id: string;
   conversationId: string;
@@ -162,6 +171,12 @@ export interface Store {
 
   // conversations and messages
   getConversation(id: string): Promise<ConversationRecord | null>;
+  /**
+   * Optional fast path for the check of every send: the conversation, the sender's membership and, for
+   * a direct conversation, the friendship with the peer, in one round trip; null when the conversation
+   * does not exist. Backends without it are asked `getConversation` and `getFriendship` instead.
+   */
+  getSendContext?(userId: string, conversationId: string): Promise<SendContext | null>;
   /** The conversation as `userId` sees it, or null if unknown or not a member. */
   getConversationView(userId: string, conversationId: string): Promise<DirectConversation | null>;
   /** Direct conversations with current friends, newest activity first, in one query. */

@@ -10,6 +10,7 @@ import { friendsContract } from './friends.js';
 import { groupRequestsContract } from './group-requests.js';
 import { groupsContract } from './groups.js';
 import { lifecycleContract } from './lifecycle.js';
+import { messageChangesContract } from './message-changes.js';
 import { messagesContract } from './messages.js';
 import { requestsContract } from './requests.js';
 import { usersContract } from './users.js';
@@ -22,6 +23,7 @@ const CONTRACTS: readonly Contract[] = [
   requestsContract,
   conversationsContract,
   messagesContract,
+  messageChangesContract,
   concurrencyContract,
   filesContract,
   aiRepliesContract,

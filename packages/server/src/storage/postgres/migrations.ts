@@ -4,6 +4,8 @@ import { FILES_MIGRATION } from './migrations/0002-files.js';
 import { ASSISTANT_MIGRATION } from './migrations/0003-assistant.js';
 import { EXTERNAL_IDENTITIES_MIGRATION } from './migrations/0004-external-identities.js';
 import { GROUPS_MIGRATION } from './migrations/0005-groups.js';
+import { MESSAGE_CHANGES_MIGRATION } from './migrations/0006-message-changes.js';
+import { REACTIONS_MIGRATION } from './migrations/0007-reactions.js';
 import { CONVERSATION_SETTINGS_MIGRATION } from './migrations/0008-conversation-settings.js';
 import { inTransaction } from './transaction.js';
 
@@ -15,7 +17,16 @@ export interface PgMigration {
 }
 
 /** Versioned schema changes, applied in order, each once, each in its own transaction. Never edit a shipped one. */
-export const PG_MIGRATIONS: readonly PgMigration[] = [INITIAL_MIGRATION, FILES_MIGRATION, ASSISTANT_MIGRATION, EXTERNAL_IDENTITIES_MIGRATION, GROUPS_MIGRATION, CONVERSATION_SETTINGS_MIGRATION];
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  INITIAL_MIGRATION,
+  FILES_MIGRATION,
+  ASSISTANT_MIGRATION,
+  EXTERNAL_IDENTITIES_MIGRATION,
+  GROUPS_MIGRATION,
+  MESSAGE_CHANGES_MIGRATION,
+  REACTIONS_MIGRATION,
+  CONVERSATION_SETTINGS_MIGRATION,
+];
 
 /** Key of the transaction-level advisory lock that serializes migrations across nodes starting at once. */
 const MIGRATION_LOCK = 0x636f6e666162; // "confab"

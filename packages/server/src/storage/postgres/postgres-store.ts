@@ -8,9 +8,11 @@ import { friendMethods } from './friends.js';
 import { groupRequestMethods } from './group-requests.js';
 import { groupWriteMethods } from './group-writes.js';
 import { groupReadMethods } from './groups.js';
+import { messageChangeMethods } from './message-changes.js';
 import { messageMethods } from './messages.js';
 import { migratePostgres } from './migrations.js';
 import { createPool, type PoolOptions } from './pool.js';
+import { reactionMethods } from './reactions.js';
 import { requestMethods } from './requests.js';
 import { userMethods } from './users.js';
 
@@ -26,6 +28,8 @@ export function createPostgresStore(pool: Pool): PostgresStore {
   return {
     pool,
     groups,
+    messageChanges: messageChangeMethods(pool),
+    reactions: reactionMethods(pool),
     conversationSettings: conversationSettingsMethods(pool),
     ...userMethods(pool),
     ...friendMethods(pool),

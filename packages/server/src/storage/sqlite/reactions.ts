@@ -34,15 +34,27 @@ export class SqliteReactions implements ReactionStore {
   }
 
   async listFor(messageIds: readonly string[]): Promise<Map<string, Reaction[]>> {
-    const byMessage = new Map<string, Reaction[]>();
-    if (messageIds.length === 0) return byMessage;
-    for (const row of this.sql.listFor.all(JSON.stringify(messageIds)) as { message_id: string; emoji: string; user_id: string }[]) {
-      const reactions = byMessage.get(row.message_id) ?? [];
-      const reaction = reactions.find((candidate) => candidate.emoji === row.emoji);
-      if (reaction) reaction.userIds.push(row.user_id);
-      else reactions.push({ emoji: row.emoji, userIds: [row.user_id] });
-      byMessage.set(row.message_id, reactions);
-    }
-    return byMessage;
+    if (messageIds.length === 0) return new Map();
+    return reactionsByMessage(this.sql.listFor.all(JSON.stringify(messageIds)) as ReactionRow[]);
   }
+}
+
+/** A reaction row, in the order the query gives them (by message, then first use). */
+export interface ReactionRow {
+  message_id: string;
+  emoji: string;
+  user_id: string;
+}
+
+/** Each message's reactions: emoji in first-use order, users in reaction order. Shared by both backends. @internal */
+export function reactionsByMessage(rows: readonly ReactionRow[]): Map<string, Reaction[]> {
+  const byMessage = new Map<string, Reaction[]>();
+  for (const row of rows) {
+    const reactions = byMessage.get(row.message_id) ?? [];
+    const reaction = reactions.find((candidate) => candidate.emoji === row.emoji);
+    if (reaction) reaction.userIds.push(row.user_id);
+    else reactions.push({ emoji: row.emoji, userIds: [row.user_id] });
+    byMessage.set(row.message_id, reactions);
+  }
+  return byMessage;
 }

@@ -1,5 +1,6 @@
 /** Row shapes of the SQLite queries, the SELECT fragments that produce them, and their mappers. */
 import type { DirectConversation, FriendRequest, Message, RequestStatus, User } from '@confab/protocol';
+import type { SendContext } from '../store.js';
 
 export interface UserRow {
   id: string;
@@ -139,5 +140,23 @@ export function conversationFromRow(row: ConversationViewRow): DirectConversatio
     pinned: false,
     muted: false,
     activeAt: row.last_message_at ?? row.created_at,
+  };
+}
+
+export interface SendContextRow {
+  id: string;
+  kind: 'direct' | 'group';
+  last_seq: number;
+  /** JSON array of the member ids, sorted. */
+  member_ids: string;
+  is_member: 0 | 1;
+  friends_with_peer: 0 | 1;
+}
+
+export function sendContextFromRow(row: SendContextRow): SendContext {
+  return {
+    conversation: { id: row.id, kind: row.kind, lastSeq: row.last_seq, memberIds: JSON.parse(row.member_ids) as string[] },
+    isMember: row.is_member === 1,
+    friendsWithPeer: row.friends_with_peer === 1,
   };
 }

@@ -1,5 +1,5 @@
 import type { AiErrorCode, DirectConversation, Friend, FriendRequest, Message, User } from '@confab/protocol';
-import type { Database } from 'better-sqlite3';
+import type { Database, Transaction } from 'better-sqlite3';
 import type {
   AppendResult,
   ConversationRecord,
@@ -13,11 +13,15 @@ import type {
   NewMessage,
   NewUser,
   ReadCursorResult,
+  SendContext,
   Store,
   UserRecord,
 } from '../store.js';
+import { AppendQueue } from './append-queue.js';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { SqliteConversationSettings } from './conversation-settings.js';
 import { SqliteFileRecords } from './files.js';
+import { findByClientId, writeMessages } from './message-writes.js';
 import { SqliteGroups } from './groups.js';
 import { SqliteMessageChanges } from './message-changes.js';
 import { SqliteReactions } from './reactions.js';
@@ -26,10 +30,12 @@ import {
   conversationFromRow,
   messageFromRow,
   requestFromRow,
+  sendContextFromRow,
   userFromRow,
   type ConversationViewRow,
   type MessageRow,
   type RequestRow,
+  type SendContextRow,
   type UserRow,
 } from './rows.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -47,6 +53,9 @@ function isUniqueViolation(error: unknown): boolean {
 export class SqliteStore implements Store {
   private readonly sql: Statements;
   private readonly files: SqliteFileRecords;
+  private readonly appends: AppendQueue;
+  private checkpointer: Checkpointer | null | undefined;
+  private readonly writeBatch: Transaction<(messages: readonly NewMessage[]) => AppendResult[]>;
   readonly groups: SqliteGroups;
   readonly messageChanges: SqliteMessageChanges;
   readonly reactions: SqliteReactions;
@@ -54,6 +63,8 @@ export class SqliteStore implements Store {
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
+    this.writeBatch = db.transaction((messages: readonly NewMessage[]) => writeMessages(this.sql, messages));
+    this.appends = new AppendQueue((messages) => this.writeBatch.immediate(messages), (message) => this.writeMessageAlone(message));
     this.files = new SqliteFileRecords(db);
     this.groups = new SqliteGroups(db, this.sql);
     this.messageChanges = new SqliteMessageChanges(db);
@@ -192,6 +203,11 @@ export class SqliteStore implements Store {
     return { id: row.id, kind: row.kind, lastSeq: row.last_seq, memberIds: (this.sql.memberIds.all(id) as { user_id: string }[]).map((member) => member.user_id) };
   }
 
+  async getSendContext(userId: string, conversationId: string): Promise<SendContext | null> {
+    const row = this.sql.sendContext.get({ userId, conversationId }) as SendContextRow | undefined;
+    return row ? sendContextFromRow(row) : null;
+  }
+
   async getConversationView(userId: string, conversationId: string): Promise<DirectConversation | null> {
     const row = this.sql.conversationView.get(userId, conversationId) as ConversationViewRow | undefined;
     return row ? conversationFromRow(row) : null;
@@ -219,29 +235,21 @@ export class SqliteStore implements Store {
   }
 
   async appendMessage(message: NewMessage): Promise<AppendResult> {
+    // Messages are the steady writes: from the first one on, checkpoints run beside the event loop.
+    this.checkpointer ??= startCheckpointer(this.db);
+    return this.appends.append(message);
+  }
+
+  /** One message in a transaction of its own (the group commit's fallback). */
+  private writeMessageAlone(message: NewMessage): AppendResult {
     try {
-      return this.db.transaction(() => {
-        const earlier = this.findByClientId(message);
-        if (earlier) return earlier;
-        const { last_seq: seq } = this.sql.nextSeq.get(message.createdAt, message.conversationId) as { last_seq: number };
-        this.sql.insertMessage.run({ ...message, seq, content: JSON.stringify(message.content) });
-        this.sql.raiseReadCursor.run(seq, message.conversationId, message.senderId);
-        const stored = { ...message, seq } as Message;
-        return { outcome: 'created' as const, message: stored };
-      }).immediate();
+      return this.writeBatch.immediate([message])[0] as AppendResult;
     } catch (error) {
       // Another writer stored the same (sender, clientMsgId) first: answer with its message.
-      const earlier = isUniqueViolation(error) ? this.findByClientId(message) : null;
+      const earlier = isUniqueViolation(error) ? findByClientId(this.sql, message) : null;
       if (earlier) return earlier;
       throw error;
     }
-  }
-
-  private findByClientId(message: NewMessage): AppendResult | null {
-    const row = this.sql.messageByClientId.get(message.senderId, message.clientMsgId) as MessageRow | undefined;
-    if (!row) return null;
-    const outcome = row.conversation_id === message.conversationId ? 'duplicate' : 'conflict';
-    return { outcome, message: messageFromRow(row) };
   }
 
   async listMessages(conversationId: string, range: HistoryRange): Promise<HistoryPage> {
@@ -302,7 +310,10 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.appends.flush();
+    await this.checkpointer?.close();
+    this.db.close();
   }
 }
 

@@ -41,6 +41,14 @@ const SQL = {
      WHERE me.user_id = ?
      ORDER BY COALESCE(c.last_message_at, c.created_at) DESC, c.id`,
   conversation: 'SELECT id, kind, last_seq FROM conversations WHERE id = ?',
+  sendContext: `SELECT c.id, c.kind, c.last_seq,
+       (SELECT json_group_array(user_id) FROM
+          (SELECT user_id FROM conversation_members WHERE conversation_id = c.id ORDER BY user_id)) AS member_ids,
+       EXISTS (SELECT 1 FROM conversation_members WHERE conversation_id = c.id AND user_id = @userId) AS is_member,
+       CASE WHEN c.kind = 'direct' THEN EXISTS (
+         SELECT 1 FROM conversation_members p JOIN friendships f ON f.user_id = @userId AND f.friend_id = p.user_id
+         WHERE p.conversation_id = c.id AND p.user_id <> @userId) ELSE 0 END AS friends_with_peer
+     FROM conversations c WHERE c.id = @conversationId`,
   memberIds: 'SELECT user_id FROM conversation_members WHERE conversation_id = ? ORDER BY user_id',
   conversationView: `${CONVERSATION_VIEW_SELECT} WHERE me.user_id = ? AND c.id = ?`,
   conversationViews: `${CONVERSATION_VIEW_SELECT}
@@ -50,6 +58,8 @@ const SQL = {
 
   messageByClientId: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE sender_id = ? AND client_msg_id = ?`,
   nextSeq: 'UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ? WHERE id = ? RETURNING last_seq',
+  lastSeq: 'SELECT last_seq FROM conversations WHERE id = ?',
+  setConversationTail: 'UPDATE conversations SET last_seq = ?, last_message_at = ? WHERE id = ?',
   insertMessage: `INSERT INTO messages (${MESSAGE_COLUMNS})
      VALUES (@id, @conversationId, @seq, @senderId, @clientMsgId, @type, @content, @createdAt)`,
   messagesAfter: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?`,
