@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 
@@ -14,5 +15,15 @@ export default defineConfig({
       '/socket.io': { target: server, ws: true, changeOrigin: true },
     },
   },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // The chat at `/`, and /library-demo.html: three components in a host app's own layout.
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        libraryDemo: fileURLToPath(new URL('./library-demo.html', import.meta.url)),
+      },
+    },
+  },
 });

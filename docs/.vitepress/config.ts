@@ -27,6 +27,26 @@ export default defineConfig({
         ],
       },
       {
+        text: 'Vue components',
+        items: [
+          { text: 'Overview', link: '/vue/' },
+          { text: 'ChatApp', link: '/vue/chat-app' },
+          { text: 'ConversationList', link: '/vue/conversation-list' },
+          { text: 'MessageList', link: '/vue/message-list' },
+          { text: 'MessageBubble', link: '/vue/message-bubble' },
+          { text: 'Composer', link: '/vue/composer' },
+          { text: 'ContactList', link: '/vue/contact-list' },
+          { text: 'RequestList', link: '/vue/request-list' },
+          { text: 'GroupMembers', link: '/vue/group-members' },
+          { text: 'UnreadBadge', link: '/vue/unread-badge' },
+          { text: 'Avatar', link: '/vue/avatar' },
+          { text: 'Composables and store', link: '/vue/composables' },
+          { text: 'Languages (i18n)', link: '/vue/i18n' },
+          { text: 'Themes', link: '/vue/themes' },
+          { text: 'Accessibility', link: '/vue/accessibility' },
+        ],
+      },
+      {
         text: 'Reference',
         items: [
           { text: 'Wire protocol', link: '/protocol' },

@@ -15,7 +15,15 @@ window.addEventListener('storage', (event) => {
   if (event.key === 'confab.session' && event.newValue === null && client.getState().me) client.logout();
 });
 
+// `?locale=ar&theme=dark` picks the language and theme (else the browser's language, the light theme).
+const params = new URLSearchParams(window.location.search);
+const theme = params.get('theme');
+
 const app = createApp(App);
 app.use(createPinia());
-app.use(ConfabPlugin, { client });
+app.use(ConfabPlugin, {
+  client,
+  locale: params.get('locale') ?? undefined,
+  theme: theme === 'dark' || theme === 'auto' || theme === 'light' ? theme : undefined,
+});
 app.mount('#app');

@@ -5,11 +5,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createTokenService, type TokenService } from './auth/tokens.js';
 import type { ServerConfig } from './config.js';
 import { seedDemo } from './demo.js';
-import { prepareAssistant } from './ai/setup.js';
+import { prepareAssistant, replyPeers, startReplySweeper } from './ai/setup.js';
 import { createMemoryLimits, createRedisLimits } from './ai/limiter.js';
 import { useRedisAdapter } from './cluster/adapter.js';
 import { connectRedis, type RedisConnection } from './cluster/redis.js';
-import { registerMetrics } from './ops/http-metrics.js';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { createMetricsListener, registerMetrics } from './ops/http-metrics.js';
 import { createMetrics } from './ops/metrics.js';
 import { createOpenAIProvider } from './ai/provider.js';
 import { registerAuthRoutes, registerMeRoutes } from './http/auth-routes.js';
@@ -49,7 +51,9 @@ export interface ConfabServer {
   redis: RedisConnection | null;
   /** `http://host:port` once listening; throws before. */
   readonly url: string;
-  /** Starts listening on `config.host:config.port`; resolves with the URL. */
+  /** `http://host:port` of `GET /metrics` when `config.metricsPort` is set and listening, else null. */
+  readonly metricsUrl: string | null;
+  /** Starts listening on `config.host:config.port` (and `config.metricsPort`); resolves with the URL. */
   listen(): Promise<string>;
   /**
    * Graceful: stops taking socket events (answered UNAVAILABLE), waits until the ones being handled
@@ -87,7 +91,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 
   const tokens = createTokenService(config.jwtSecret, config.tokenTtlSeconds);
   const io = createRealtime(app.server, tokens);
-  const redis = config.redis ? await connectRedis(config.redis, app.log) : null;
+  const redis = config.redis
+    ? await connectRedis(config.redis, app.log).catch(async (error: unknown) => {
+        if (!options.store) await store.close();
+        throw error;
+      })
+    : null;
   if (redis) useRedisAdapter(io, redis);
   const limitSettings = { perMinute: config.ai.rateLimitPerMinute, maxConcurrent: config.ai.maxConcurrent, now: Date.now };
   const limits = redis
@@ -105,11 +114,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         maxFileBytes: config.maxFileBytes,
         fileTypes: config.fileTypes,
       },
-      assistant: { ai: config.ai, provider, log: app.log, limits },
+      assistant: { ai: config.ai, provider, log: app.log, limits, peers: redis ? replyPeers(io) : undefined },
       messageChanges: { recallWindowMs: config.recallWindowMs, editWindowMs: config.editWindowMs },
     },
   );
   await prepareAssistant(store, config.ai);
+  const stopSweeper = await startReplySweeper(services.assistant, app.log);
+  io.on('ai:stop', (messageId, ack) => void services.assistant.stopHere(messageId).then(ack, () => ack(null)));
   const drain = createDrain();
   serveRealtime(io, services, app.log, drain, (event, seconds, response) => metrics.ack(event, seconds, response));
   const readiness: ReadinessCheck[] = [
@@ -121,7 +132,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     },
   ];
   if (redis) readiness.push({ name: 'redis', check: () => redis.ping() });
-  registerMetrics(app, metrics);
+  registerMetrics(app, metrics, config.metricsPort === null);
+  const metricsListener = config.metricsPort === null ? null : createMetricsListener(metrics);
 
   if (config.embedDir) await registerEmbedRoutes(app, config.embedDir, config.embedOrigins);
   if (config.webDir) await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true });
@@ -148,6 +160,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   if (config.demo) await seedDemo(store, app.log);
 
   app.addHook('preClose', async () => {
+    stopSweeper();
     await services.assistant.close();
     io.local.disconnectSockets(true);
     io.engine.close();
@@ -164,7 +177,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     get url() {
       return listeningUrl(app);
     },
+    get metricsUrl() {
+      const address = metricsListener?.address();
+      return address && typeof address === 'object' ? urlOf(address) : null;
+    },
     async listen() {
+      if (metricsListener) await once(metricsListener.listen(config.metricsPort ?? 0, config.host), 'listening');
       await app.listen({ port: config.port, host: config.host });
       return listeningUrl(app);
     },
@@ -176,6 +194,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
           await new Promise((resolve) => setTimeout(resolve, ACK_FLUSH_MS));
           await app.close();
         } finally {
+          if (metricsListener?.listening) await new Promise((resolve) => metricsListener.close(resolve));
           await redis?.close();
           await store.close();
         }
@@ -188,6 +207,10 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 function listeningUrl(app: App): string {
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('The server is not listening');
+  return urlOf(address);
+}
+
+function urlOf(address: AddressInfo): string {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return `http://${host}:${address.port}`;
 }

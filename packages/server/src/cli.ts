@@ -2,6 +2,7 @@
 import { createServer, type ConfabServer } from './app.js';
 import { ConfigError, helpText, loadConfig, parseCliArgs } from './config.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo.js';
+import { StartupError } from './errors.js';
 
 async function main(argv: string[]): Promise<void> {
   let config;
@@ -18,7 +19,15 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
-  const server: ConfabServer = await createServer(config);
+  let server: ConfabServer;
+  try {
+    server = await createServer(config);
+  } catch (error) {
+    if (!(error instanceof StartupError)) throw error;
+    console.error(`confab-server: ${error.message}`);
+    process.exitCode = 1;
+    return;
+  }
   let url: string;
   try {
     url = await server.listen();

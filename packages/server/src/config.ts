@@ -62,6 +62,11 @@ export interface ServerConfig {
   recallWindowMs: number;
   /** How long after sending a sender may edit a text, in ms. @default LIMITS.editWindowMs (15 minutes) */
   editWindowMs: number;
+  /**
+   * Serve `GET /metrics` on this port only (all interfaces of `host`), not on `port`, so a proxy or
+   * Ingress in front of `port` can never expose it. @default null (on `port`)
+   */
+  metricsPort: number | null;
 }
 
 /** An application allowed to sign host identity tokens (`kid` = id). */
@@ -120,6 +125,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     redis: redisConfig(text),
     recallWindowMs: 1000 * integerOption(text('recall-window'), 'recall-window', LIMITS.recallWindowMs / 1000, 0, 365 * 24 * 3600),
     editWindowMs: 1000 * integerOption(text('edit-window'), 'edit-window', LIMITS.editWindowMs / 1000, 0, 365 * 24 * 3600),
+    metricsPort: text('metrics-port') === undefined ? null : integerOption(text('metrics-port'), 'metrics-port', 0, 0, 65535),
   };
 }
 

@@ -63,3 +63,14 @@ export function wireErrorFor(error: unknown, log: ErrorLogger): WireError {
   log.error({ err: error }, 'unexpected error');
   return INTERNAL_ERROR;
 }
+
+/**
+ * A service the server needs (PostgreSQL, Redis) could not be reached at start. Its message is one
+ * line naming the service, the reason and the setting to check; the CLI prints it and exits 1.
+ */
+export class StartupError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StartupError';
+  }
+}

@@ -151,6 +151,21 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     expect(backend).toEqual({ name: service.metadata.name, port: { name: service.spec.ports[0]?.name } });
   });
 
+  it('keeps /metrics off the Ingress: served on CONFAB_METRICS_PORT, a pod port that the Service (behind the Ingress) does not carry', () => {
+    const metricsPort = Number(find<{ data: Record<string, string> }>('ConfigMap').data.CONFAB_METRICS_PORT);
+    const deployment = find<{ spec: { template: { metadata: { annotations: Record<string, string> }; spec: any } } }>('Deployment').spec.template;
+    const ports = deployment.spec.containers[0].ports as { name: string; containerPort: number }[];
+    expect(metricsPort).toBeGreaterThan(0);
+    expect(ports.find((port) => port.name === 'http')?.containerPort).not.toBe(metricsPort);
+    expect(ports.find((port) => port.name === 'metrics')?.containerPort).toBe(metricsPort);
+    expect(deployment.metadata.annotations['prometheus.io/port']).toBe(String(metricsPort));
+    const service = find<{ spec: { ports: { name: string; port: number; targetPort: string | number }[] } }>('Service');
+    expect(service.spec.ports.map((port) => port.targetPort)).toEqual(['http']);
+    const ingress = find<{ spec: { rules: { http: { paths: { backend: { service: { port: { name?: string; number?: number } } } }[] } }[] } }>('Ingress');
+    const backendPorts = ingress.spec.rules.flatMap((rule) => rule.http.paths.map((path) => path.backend.service.port));
+    expect(backendPorts).toEqual([{ name: 'http' }]);
+  });
+
   it('the ConfigMap and the Secret example hold only known CONFAB_* variables, and the example no real secret', () => {
     const config = find<{ data: Record<string, string> }>('ConfigMap').data;
     const secret = find<{ stringData: Record<string, string> }>('Secret').stringData;

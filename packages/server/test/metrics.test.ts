@@ -38,3 +38,25 @@ describe('GET /metrics', () => {
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
   });
 });
+
+describe('GET /metrics on a port of its own (--metrics-port)', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startServer(['--metrics-port', '0']);
+  });
+  afterAll(() => t.stop());
+
+  it('is served there only: the main port, which a proxy or Ingress exposes, answers 404', async () => {
+    const metricsUrl = t.server.metricsUrl as string;
+    expect(metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(metricsUrl).not.toBe(t.url);
+    const { alice } = await friendPair(t.url);
+    await connect(t.url, alice.token);
+
+    const response = await fetch(`${metricsUrl}/metrics`);
+    expect(response.status).toBe(200);
+    expect(sample(await response.text(), 'confab_socket_connections')).toBe(1);
+    expect((await fetch(`${t.url}/metrics`)).status).toBe(404);
+    expect((await fetch(`${metricsUrl}/api/v1/healthz`)).status).toBe(404);
+  });
+});

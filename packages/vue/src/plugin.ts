@@ -1,11 +1,15 @@
 // The theme's custom properties; imported here, beside the plugin every app uses, so bundlers keep it.
 import './theme.css';
 import { inject, ref } from 'vue';
-import type { App, InjectionKey, Ref } from 'vue';
+import type { App, InjectionKey, MaybeRefOrGetter, Ref } from 'vue';
 import type { ChatClient } from '@confab/core';
+import { createConfabI18n, i18nKey } from './i18n/i18n.js';
+import type { ConfabI18nOptions } from './i18n/i18n.js';
+import { createTheme, themeKey } from './appearance.js';
+import type { ConfabTheme } from './appearance.js';
 
-/** Options of {@link ConfabPlugin}. */
-export interface ConfabPluginOptions {
+/** Options of {@link ConfabPlugin}: the client, and the language, strings and time zone (see {@link ConfabI18nOptions}). */
+export interface ConfabPluginOptions extends ConfabI18nOptions {
   /**
    * The headless client every component and composable talks to.
    * @example app.use(ConfabPlugin, { client: createChatClient({ url: '' }) })
@@ -19,6 +23,12 @@ export interface ConfabPluginOptions {
    * @example app.use(ConfabPlugin, { client, isVisible: ref(false) })
    */
   isVisible?: Readonly<Ref<boolean>>;
+  /**
+   * The colour theme: `'light'`, `'dark'`, or `'auto'` (the system's preference). A ref switches live.
+   * @default 'light'
+   * @example app.use(ConfabPlugin, { client, theme: 'auto' })
+   */
+  theme?: MaybeRefOrGetter<ConfabTheme | undefined>;
 }
 
 /** @internal The key the plugin provides the client under. */
@@ -38,6 +48,8 @@ export const ConfabPlugin = {
     if (!options?.client) throw new Error('ConfabPlugin needs a client: app.use(ConfabPlugin, { client })');
     app.provide(chatClientKey, options.client);
     app.provide(chatVisibleKey, options.isVisible ?? ref(true));
+    app.provide(i18nKey, createConfabI18n(options));
+    app.provide(themeKey, createTheme(options.theme));
   },
 };
 

@@ -25,7 +25,24 @@ export interface AssistantOptions {
   log: FastifyBaseLogger;
   /** Concurrency and per-user rate. @default in memory, for one node */
   limits?: AssistantLimits;
+  /**
+   * How long a `streaming` reply may go unwritten before another node (or this one after a restart)
+   * ends it as INTERRUPTED. Its node writes it at least every `ai.timeoutMs` (idle timeout) while alive.
+   * @default ai.timeoutMs + 30 s
+   */
+  leaseMs?: number;
+  /** The other server nodes, which may be generating a reply a user here asks to stop. @default none (one node) */
+  peers?: ReplyPeers;
 }
+
+/** Reaches the assistant of the other nodes. */
+export interface ReplyPeers {
+  /** Asks every other node to stop `messageId`; resolves with the reply as stopped by the node generating it, or null. */
+  stop(messageId: string): Promise<Message | null>;
+}
+
+/** What a reply's lease allows beyond the provider's idle timeout (slow database writes, clock skew between nodes). */
+export const REPLY_LEASE_MARGIN_MS = 30_000;
 
 const errorContent = (text: string, code: AiErrorCode, message: string): AiReplyContent => ({ text, status: 'error', error: { code, message } });
 
@@ -38,6 +55,7 @@ export function createAssistantService(context: ServiceContext, options: Assista
   const { ai, provider, log } = options;
   const limits = options.limits ?? createMemoryLimits({ perMinute: ai.rateLimitPerMinute, maxConcurrent: ai.maxConcurrent, now: context.now });
   const inflight = new Map<string, InFlight>();
+  const leaseMs = options.leaseMs ?? ai.timeoutMs + REPLY_LEASE_MARGIN_MS;
 
   function push(conversation: ConversationRecord, event: 'message:new' | 'message:updated', message: Message): void {
     for (const memberId of conversation.memberIds) if (!isAssistant(memberId)) notifier.toUser(memberId, event, message);
@@ -84,7 +102,7 @@ export function createAssistantService(context: ServiceContext, options: Assista
           if (!isAssistant(memberId)) notifier.toUser(memberId, 'message:delta', { conversationId: conversation.id, messageId: reply.id, index, text });
         }
       },
-      flush: (text, deltas) => store.updateMessageContent(reply.id, { text, status: 'streaming', deltas }),
+      flush: (text, deltas) => store.updateMessageContent(reply.id, { text, status: 'streaming', deltas }, context.now()),
     });
     const { text } = outcome;
     let final: AiReplyContent;
@@ -110,6 +128,15 @@ export function createAssistantService(context: ServiceContext, options: Assista
     if (!conversation?.memberIds.includes(userId)) throw new ApiError('FORBIDDEN', 'You are not a member of this conversation');
     if (message.type !== 'ai') throw new ApiError('VALIDATION', 'Only replies of the assistant can be stopped or retried', { field: 'messageId' });
     return { reply: message, conversation };
+  }
+
+  /** Stops `messageId` if this node is generating it (also for a stop asked on another node); null otherwise. */
+  async function stopHere(messageId: string): Promise<Message | null> {
+    const entry = inflight.get(messageId);
+    if (!entry) return null;
+    entry.reason ??= 'stopped';
+    entry.controller.abort();
+    return entry.done;
   }
 
   return {
@@ -140,12 +167,14 @@ export function createAssistantService(context: ServiceContext, options: Assista
     /** Stops a generating reply (its text so far kept, `stopped`); a finished one is returned as is. */
     async stop(userId: string, messageId: string): Promise<Message> {
       const { reply } = await replyOf(userId, messageId);
-      const entry = inflight.get(messageId);
-      if (!entry) return reply;
-      entry.reason ??= 'stopped';
-      entry.controller.abort();
-      return entry.done;
+      const here = await stopHere(messageId);
+      if (here) return here;
+      // Another node may be generating it (the asker's socket is on this one).
+      if (reply.content.status === 'streaming' && options.peers) return (await options.peers.stop(messageId)) ?? reply;
+      return reply;
     },
+
+    stopHere,
 
     /** Generates a reply that ended in `error` or `stopped` again, in place (same id and seq). */
     async retry(userId: string, messageId: string): Promise<Message> {
@@ -153,7 +182,7 @@ export function createAssistantService(context: ServiceContext, options: Assista
       if (inflight.has(messageId) || reply.content.status === 'streaming') throw new ApiError('CONFLICT', 'This reply is still being generated');
       if (reply.content.status === 'complete') throw new ApiError('CONFLICT', 'This reply is already complete');
       const { final, release } = await admit(userId);
-      const restarted = await store.updateMessageContent(messageId, final ?? { text: '', status: 'streaming', deltas: 0 }).catch((error: unknown) => {
+      const restarted = await store.updateMessageContent(messageId, final ?? { text: '', status: 'streaming', deltas: 0 }, context.now()).catch((error: unknown) => {
         release();
         throw error;
       });
@@ -164,6 +193,20 @@ export function createAssistantService(context: ServiceContext, options: Assista
       push(conversation, 'message:updated', restarted);
       if (!final) void run(conversation, restarted, release);
       return restarted;
+    },
+
+    /**
+     * Ends as INTERRUPTED the replies left `streaming` by a node that stopped writing them for
+     * `leaseMs` (it died, or stopped without ending them) and pushes them to their members. Replies
+     * another live node is writing are left alone. Returns how many were ended.
+     */
+    async endAbandoned(): Promise<number> {
+      const ended = await store.endStreamingReplies({ code: 'INTERRUPTED', message: 'The server stopped while answering. Retry.' }, context.now() - leaseMs);
+      for (const reply of ended) {
+        const conversation = await store.getConversation(reply.conversationId);
+        if (conversation) push(conversation, 'message:updated', reply);
+      }
+      return ended.length;
     },
 
     /** Ends every reply in flight (marked INTERRUPTED) and waits until each is stored. */

@@ -1,6 +1,7 @@
 import { createClient, type RedisClientType } from '@redis/client';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RedisConfig } from '../config/redis.js';
+import { StartupError } from '../errors.js';
 
 /** How long a readiness ping may take before Redis counts as unreachable. */
 const PING_TIMEOUT_MS = 1000;
@@ -22,26 +23,30 @@ export interface RedisConnection {
 }
 
 /**
- * Connects to Redis twice (commands, subscriber). Redis unreachable at start fails the start (a
- * clear error, not a hang). A connection lost later is retried in the background and logged;
+ * Connects to Redis twice (commands, subscriber). Redis unreachable at start fails the start with a
+ * one-line StartupError after about 3 s (not a hang). A connection lost later is retried in the background and logged;
  * meanwhile `/readyz` answers 503.
  */
 export async function connectRedis(config: RedisConfig, log: FastifyBaseLogger): Promise<RedisConnection> {
   let started = false;
   const reconnectStrategy = (retries: number, cause: Error): number | Error => {
-    if (!started && retries >= START_ATTEMPTS) return new Error(`Redis at ${redactedUrl(config.url)} is not reachable: ${cause.message}`);
+    if (!started && retries >= START_ATTEMPTS) return cause;
     return Math.min(100 * 2 ** retries, 3000);
   };
   const commands: RedisClientType = createClient({ url: config.url, socket: { reconnectStrategy } });
   const subscriber: RedisClientType = commands.duplicate();
   for (const [role, client] of [['commands', commands], ['subscriber', subscriber]] as const) {
-    client.on('error', (error: unknown) => log.warn({ err: error, redis: role }, 'redis connection error'));
+    // At start the failure is reported once, by the StartupError below.
+    client.on('error', (error: unknown) => {
+      if (started) log.warn({ err: error, redis: role }, 'redis connection error');
+    });
   }
   try {
     await Promise.all([commands.connect(), subscriber.connect()]);
   } catch (error) {
     await Promise.allSettled([commands, subscriber].map((client) => (client.isOpen ? client.disconnect() : undefined)));
-    throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StartupError(`Redis at ${redactedUrl(config.url)} is not reachable (${reason}); check --redis-url or CONFAB_REDIS_URL.`, { cause: error });
   }
   started = true;
   let closing: Promise<void> | undefined;

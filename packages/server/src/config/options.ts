@@ -31,6 +31,7 @@ export const CONFIG_OPTIONS = [
   { flag: 'dm-policy', env: 'CONFAB_DM_POLICY', kind: 'string', description: 'direct messages: friends (default) or anyone' },
   { flag: 'recall-window', env: 'CONFAB_RECALL_WINDOW', kind: 'seconds', description: 'how long a sender may recall a message, in seconds (default 120)' },
   { flag: 'edit-window', env: 'CONFAB_EDIT_WINDOW', kind: 'seconds', description: 'how long a sender may edit a text, in seconds (default 900)' },
+  { flag: 'metrics-port', env: 'CONFAB_METRICS_PORT', kind: 'port', description: 'serve GET /metrics on this port only, not on --port (default: on --port)' },
   { flag: 'log-level', env: 'CONFAB_LOG_LEVEL', kind: 'string', description: 'log level: fatal, error, warn, info, debug, trace, silent (default info)' },
   { flag: 'max-file-bytes', env: 'CONFAB_MAX_FILE_BYTES', kind: 'string', description: 'largest uploaded file in bytes (default 20971520 = 20 MB)' },
   { flag: 'file-types', env: 'CONFAB_FILE_TYPES', kind: 'string', description: 'comma-separated detected MIME types allowed for upload (default: any)' },

@@ -80,11 +80,15 @@ export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBase
     socketLog.info({ transport: socket.conn.transport.name, address: socket.handshake.address }, 'socket connected');
     socket.once('disconnect', (reason) => socketLog.info({ reason }, 'socket disconnected'));
     void socket.join([userRoom(socket.data.userId), ...socket.data.groupIds.map(groupRoom)]);
-    // A removal between the handshake's read and this join would leave a stale room: read once more.
+    // A membership change between the handshake's read and this join (on any node) was pushed to the
+    // user's room before this socket was in it: read once more, leave removed groups and join added ones.
     services.groups
       .groupIdsOf(socket.data.userId)
       .then((current) => {
         for (const groupId of socket.data.groupIds) if (!current.includes(groupId)) void socket.leave(groupRoom(groupId));
+        const added = current.filter((groupId) => !socket.data.groupIds.includes(groupId));
+        if (added.length > 0) void socket.join(added.map(groupRoom));
+        socket.data.groupIds = current;
       })
       .catch((error: unknown) => socketLog.error({ err: error }, 'could not re-check group rooms'));
     bindEvents(socket);

@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, ServerToClientEvents } from '@confab/protocol';
+import type { ClientToServerEvents, Message, ServerToClientEvents } from '@confab/protocol';
 import type { Server, Socket } from 'socket.io';
 
 /** What the handshake leaves on each socket. */
@@ -10,5 +10,11 @@ export interface SocketData {
   groupIds: string[];
 }
 
-export type ConfabIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type ConfabSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Events between server nodes (through the Redis adapter). */
+export interface InterServerEvents {
+  /** Stop the AI reply `messageId` if this node is generating it; ack with the stopped reply, or null. */
+  'ai:stop': (messageId: string, ack: (reply: Message | null) => void) => void;
+}
+
+export type ConfabIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type ConfabSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -3,7 +3,7 @@ import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { HistoryInput, ReadInput, SendMessageInput } from '../schemas.js';
 import { readSendContext } from '../storage/send-context.js';
-import type { ConversationRecord } from '../storage/store.js';
+import { isConversationMissing, type ConversationRecord } from '../storage/store.js';
 import type { ServiceContext } from './context.js';
 import type { FileService } from './files.js';
 import { compareListOrder } from './conversation-settings.js';
@@ -108,15 +108,13 @@ export function createMessagingService(context: ServiceContext, options: Messagi
         if (input.type !== 'text') throw new ApiError('VALIDATION', 'Only text messages can reply', { field: 'replyTo' });
         content = { ...(content as TextContent), replyTo: await replyRefFor(store, conversation.id, input.replyTo) };
       }
-      const result = await store.appendMessage({
-        id: newId('m'),
-        conversationId: conversation.id,
-        senderId,
-        clientMsgId: input.clientMsgId,
-        type: input.type,
-        content,
-        createdAt: context.now(),
-      });
+      const result = await store
+        .appendMessage({ id: newId('m'), conversationId: conversation.id, senderId, clientMsgId: input.clientMsgId, type: input.type, content, createdAt: context.now() })
+        .catch((error: unknown) => {
+          // Removed since it was checked (a group dissolved meanwhile, perhaps on another node).
+          if (isConversationMissing(error)) throw new ApiError('NOT_FOUND', 'No such conversation');
+          throw error;
+        });
       if (result.outcome === 'conflict') {
         throw new ApiError('CONFLICT', 'This clientMsgId was already used for another conversation', { field: 'clientMsgId' });
       }

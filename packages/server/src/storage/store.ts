@@ -77,6 +77,23 @@ export interface NewMessage {
  * What `appendMessage` did: stored it (`created`), found the same `clientMsgId` already stored in
  * this conversation (`duplicate`, the original returned), or found it used for another conversation.
  */
+/**
+ * Thrown by `appendMessage` when the conversation does not exist: never created, or removed while the
+ * message was on its way (a group dissolved meanwhile, perhaps on another node). Nothing was written.
+ */
+export class ConversationMissingError extends Error {
+  readonly code = 'CONVERSATION_MISSING';
+  constructor(conversationId: string) {
+    super(`Conversation ${conversationId} does not exist`);
+    this.name = 'ConversationMissingError';
+  }
+}
+
+/** Whether `error` is a {@link ConversationMissingError} (by its code, across module copies). */
+export function isConversationMissing(error: unknown): error is ConversationMissingError {
+  return error instanceof Error && (error as { code?: unknown }).code === 'CONVERSATION_MISSING';
+}
+
 export type AppendResult =
   | { outcome: 'created'; message: Message }
   | { outcome: 'duplicate'; message: Message }
@@ -203,10 +220,18 @@ export interface Store {
   /** Whether `userId` is a member of a conversation holding a message that carries file `fileId`. */
   isFileSharedWith(fileId: string, userId: string): Promise<boolean>;
   getMessage(id: string): Promise<Message | null>;
-  /** Replaces a message's content (an AI reply growing or ending); returns it, or null when unknown. */
-  updateMessageContent(id: string, content: Message['content']): Promise<Message | null>;
-  /** Ends AI replies left `streaming` (by a stopped server) with `error`; returns how many. */
-  endStreamingReplies(error: { code: AiErrorCode; message: string }): Promise<number>;
+  /**
+   * Replaces a message's content (an AI reply growing or ending); returns it, or null when unknown.
+   * `flushedAt` (ms), for a `streaming` content: when its node wrote it, renewing the node's lease on
+   * the reply (see {@link endStreamingReplies}); never part of the content returned.
+   */
+  updateMessageContent(id: string, content: Message['content'], flushedAt?: number): Promise<Message | null>;
+  /**
+   * Ends with `error` the AI replies still `streaming` whose last write (`flushedAt`, else the
+   * message's `createdAt`) is before `flushedBefore`: their node stopped or died without ending them.
+   * Replies written since are another live node's and are left alone. Returns the replies ended.
+   */
+  endStreamingReplies(error: { code: AiErrorCode; message: string }, flushedBefore: number): Promise<Message[]>;
   /** Sets a user's display name and avatar (the assistant's come from the configuration). */
   updateUserProfile(id: string, profile: { displayName: string; avatarUrl: string | null }): Promise<void>;
 

@@ -5,8 +5,9 @@ import { addFriends, addUser, textMessage } from './fixtures.js';
 
 export const aiRepliesContract: Contract = (t) => {
   describe('AI replies', () => {
-    async function reply(conversationId: string, content: Extract<Message, { type: 'ai' }>['content']): Promise<Message> {
-      const result = await t.store.appendMessage({ ...textMessage(conversationId, ASSISTANT_USER_ID, ''), type: 'ai', content });
+    async function reply(conversationId: string, content: Extract<Message, { type: 'ai' }>['content'], createdAt?: number): Promise<Message> {
+      const appended = textMessage(conversationId, ASSISTANT_USER_ID, '');
+      const result = await t.store.appendMessage({ ...appended, type: 'ai', content, createdAt: createdAt ?? appended.createdAt });
       return result.message;
     }
 
@@ -30,12 +31,33 @@ export const aiRepliesContract: Contract = (t) => {
       const complete = await reply(withBob, { text: 'Done.', status: 'complete' });
       const text = await t.store.appendMessage(textMessage(await addFriends(t.store, alice, bob), alice.id, 'streaming'));
       const error = { code: 'INTERRUPTED' as const, message: 'The server stopped.' };
-      expect(await t.store.endStreamingReplies(error)).toBe(2);
+      const ended = await t.store.endStreamingReplies(error, Number.MAX_SAFE_INTEGER);
+      expect(ended.map((message) => message.id).sort()).toEqual([a.id, b.id].sort());
+      expect(ended.find((message) => message.id === a.id)).toEqual({ ...a, content: { text: 'Half an ans', status: 'error', error } });
       expect((await t.store.getMessage(a.id))?.content).toEqual({ text: 'Half an ans', status: 'error', error });
       expect((await t.store.getMessage(b.id))?.content).toEqual({ text: '', status: 'error', error });
       expect(await t.store.getMessage(complete.id)).toEqual(complete);
       expect(await t.store.getMessage(text.message.id)).toEqual(text.message);
-      expect(await t.store.endStreamingReplies(error)).toBe(0);
+      expect(await t.store.endStreamingReplies(error, Number.MAX_SAFE_INTEGER)).toEqual([]);
+    });
+
+    it('leaves alone the replies written since the lease began (another node is still streaming them)', async () => {
+      const alice = await addUser(t.store, 'alice');
+      const conversationId = await t.store.makeFriends(alice.id, ASSISTANT_USER_ID, 1, 'c_ai_lease');
+      const flushed = await reply(conversationId, { text: '', status: 'streaming', deltas: 0 }, 1_000);
+      const growing = { text: 'Still going', status: 'streaming' as const, deltas: 4 };
+      // The flush time is the store's own: never part of the content anyone reads.
+      expect(await t.store.updateMessageContent(flushed.id, growing, 50_000)).toEqual({ ...flushed, content: growing });
+      const fresh = await reply(conversationId, { text: '', status: 'streaming', deltas: 0 }, 60_000);
+      const error = { code: 'INTERRUPTED' as const, message: 'The server stopped.' };
+
+      expect(await t.store.endStreamingReplies(error, 50_000)).toEqual([]);
+      expect(await t.store.getMessage(flushed.id)).toEqual({ ...flushed, content: growing });
+      expect((await t.store.listMessages(conversationId, { after: 0, limit: 10 })).messages.map((message) => message.content)).toEqual([growing, fresh.content]);
+
+      expect(await t.store.endStreamingReplies(error, 50_001)).toEqual([{ ...flushed, content: { text: 'Still going', status: 'error', error } }]);
+      expect(await t.store.getMessage(fresh.id)).toEqual(fresh);
+      expect((await t.store.endStreamingReplies(error, 60_001)).map((message) => message.id)).toEqual([fresh.id]);
     });
   });
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../src/storage/store.js';
+import { isConversationMissing, type Store } from '../../src/storage/store.js';
 import type { Contract } from './context.js';
 import { addFriends, addGroup, addUser, textMessage } from './fixtures.js';
 
@@ -51,6 +51,31 @@ export const concurrencyContract: Contract = (t) => {
       expect((await t.store.getConversation(conversationId))?.lastSeq).toBe(1);
       const next = await t.store.appendMessage(textMessage(conversationId, bob.id, 'after'));
       expect(next.message.seq).toBe(2);
+    });
+
+    it('answer appends racing a group’s dissolution with the message stored or ConversationMissingError, nothing else', async () => {
+      const owner = await addUser(t.store, 'owner');
+      const member = await addUser(t.store, 'member');
+      const { groupId } = await addGroup(t.store, owner, [member]);
+      const nodes: Store[] = [t.store, await t.db.openPeer()];
+      const outcomes = nodes.flatMap((node, n) =>
+        Array.from({ length: 20 }, (_, i) =>
+          node.appendMessage(textMessage(groupId, i % 2 ? owner.id : member.id, `n${n} ${i}`)).then(
+            (result) => result.outcome,
+            (error: unknown) => (isConversationMissing(error) ? 'missing' : error),
+          ),
+        ),
+      );
+      const dissolved = nodes[1]!.groups.dissolveGroup(groupId);
+      const answers = await Promise.all(outcomes);
+      expect((await dissolved).sort()).toEqual([owner.id, member.id].sort());
+      const unexpected = answers.filter((answer) => answer !== 'created' && answer !== 'missing');
+      expect(unexpected.map(String)).toEqual([]);
+      expect(await t.store.getConversation(groupId)).toBeNull();
+      expect(await t.store.listMessages(groupId, { after: 0, limit: 100 })).toEqual({ messages: [], hasMore: false });
+      const late = textMessage(groupId, owner.id, 'too late');
+      await expect(t.store.appendMessage(late)).rejects.toSatisfy(isConversationMissing);
+      expect(await t.store.getMessage(late.id)).toBeNull();
     });
   });
 };

@@ -179,6 +179,19 @@ describe('ChatApp', () => {
     await wrapper.get('[data-testid="back-button"]').trigger('click');
     expect(wrapper.find('[data-testid="conversation-header"]').exists()).toBe(false);
     expect(wrapper.get('.confab-app__sidebar').isVisible()).toBe(true);
+    // Escape inside the conversation goes back too.
+    await wrapper.get('[data-testid="conversation-item"] button').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="composer-input"]').trigger('keydown', { key: 'Escape' });
+    expect(wrapper.find('[data-testid="conversation-header"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('sets lang, dir and data-theme on its root from the plugin', () => {
+    const client = createFakeClient(signedInState());
+    const wrapper = mount(ChatApp, { global: withClient(client, { locale: 'ar', theme: 'dark' }) });
+    expect([wrapper.attributes('lang'), wrapper.attributes('dir'), wrapper.attributes('data-theme')]).toEqual(['ar', 'rtl', 'dark']);
+    expect(wrapper.get('[data-testid="tab-chats"]').text()).toContain('المحادثات');
     wrapper.unmount();
   });
 });

@@ -11,6 +11,16 @@ describe('MessageBubble', () => {
     expect(wrapper.find('img').exists()).toBe(false);
   });
 
+  it('links web addresses safely: http(s) only, opened in a new tab without the opener', () => {
+    const text = 'menu at https://food.example/menu, not javascript:alert(1)';
+    const wrapper = mount(MessageBubble, { props: { item: { message: textMessage({ seq: 4, text }), state: 'sent' }, mine: false } });
+    const links = wrapper.findAll('a');
+    expect(links.map((link) => [link.attributes('href'), link.attributes('rel'), link.attributes('target')])).toEqual([
+      ['https://food.example/menu', 'noopener noreferrer nofollow', '_blank'],
+    ]);
+    expect(wrapper.get('[data-testid="message-text"]').text()).toBe(text);
+  });
+
   it('carries seq, state and mine as data attributes', () => {
     const wrapper = mount(MessageBubble, {
       props: { item: { message: textMessage({ seq: 7, senderId: alice.id }), state: 'sent' }, mine: true },

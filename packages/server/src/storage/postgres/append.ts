@@ -1,6 +1,6 @@
 import type { Message } from '@confab/protocol';
 import { MESSAGE_COLUMNS } from '../sqlite/rows.js';
-import type { NewMessage } from '../store.js';
+import { ConversationMissingError, type NewMessage } from '../store.js';
 import type { Queryable } from './transaction.js';
 
 /**
@@ -23,7 +23,8 @@ const APPEND = `
 /**
  * Stores `message` with its conversation's next seq and moves the sender's read cursor to it, on
  * its own (autocommit: one round trip, the row lock held for that statement only) or inside a
- * transaction. Throws a unique violation (SQLSTATE 23505) when (sender, clientMsgId) is taken,
+ * transaction. Throws a unique violation (SQLSTATE 23505) when (sender, clientMsgId) is taken, and
+ * ConversationMissingError when the conversation is gone (deleted before the row lock was taken),
  * having written nothing.
  */
 export async function insertWithNextSeq(db: Queryable, message: NewMessage): Promise<Message> {
@@ -37,7 +38,7 @@ export async function insertWithNextSeq(db: Queryable, message: NewMessage): Pro
     message.createdAt,
   ]);
   const seq = rows[0]?.seq;
-  if (seq === undefined) throw new Error(`Conversation ${message.conversationId} does not exist`);
+  if (seq === undefined) throw new ConversationMissingError(message.conversationId);
   return { ...message, seq } as Message;
 }
 

@@ -1,6 +1,6 @@
 import type { Message } from '@confab/protocol';
 import type { Pool } from 'pg';
-import { MESSAGE_COLUMNS, messageFromRow, type MessageRow } from '../sqlite/rows.js';
+import { MESSAGE_COLUMNS, messageFromRow, storedContent, type MessageRow } from '../sqlite/rows.js';
 import type { AppendResult, NewMessage, Store } from '../store.js';
 import { insertWithNextSeq } from './append.js';
 import { isUniqueViolation, type Queryable } from './transaction.js';
@@ -50,18 +50,19 @@ export function messageMethods(pool: Pool): MessageMethods {
 
     getMessage: (id) => messageById(pool, id),
 
-    async updateMessageContent(id, content) {
-      const { rows } = await pool.query<MessageRow>(`UPDATE messages SET content = $1 WHERE id = $2 RETURNING ${MESSAGE_COLUMNS}`, [JSON.stringify(content), id]);
+    async updateMessageContent(id, content, flushedAt) {
+      const { rows } = await pool.query<MessageRow>(`UPDATE messages SET content = $1 WHERE id = $2 RETURNING ${MESSAGE_COLUMNS}`, [storedContent(content, flushedAt), id]);
       return rows[0] ? messageFromRow(rows[0]) : null;
     },
 
-    async endStreamingReplies(error) {
-      const { rowCount } = await pool.query(
+    async endStreamingReplies(error, flushedBefore) {
+      const { rows } = await pool.query<MessageRow>(
         `UPDATE messages SET content = jsonb_build_object('text', content -> 'text', 'status', 'error', 'error', $1::jsonb)
-         WHERE type = 'ai' AND content ->> 'status' = 'streaming'`,
-        [JSON.stringify(error)],
+         WHERE type = 'ai' AND content ->> 'status' = 'streaming' AND COALESCE((content ->> 'flushedAt')::bigint, created_at) < $2
+         RETURNING ${MESSAGE_COLUMNS}`,
+        [JSON.stringify(error), flushedBefore],
       );
-      return rowCount ?? 0;
+      return rows.map(messageFromRow);
     },
   };
 }

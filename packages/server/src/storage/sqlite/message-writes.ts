@@ -1,5 +1,5 @@
 import type { Message } from '@confab/protocol';
-import type { AppendResult, NewMessage } from '../store.js';
+import { ConversationMissingError, type AppendResult, type NewMessage } from '../store.js';
 import { messageFromRow, type MessageRow } from './rows.js';
 import type { Statements } from './statements.js';
 
@@ -33,7 +33,7 @@ export function writeMessages(sql: Statements, messages: readonly NewMessage[]):
     let tail = tails.get(message.conversationId);
     if (!tail) {
       const row = sql.lastSeq.get(message.conversationId) as { last_seq: number } | undefined;
-      if (!row) throw new Error(`No conversation ${message.conversationId}`);
+      if (!row) throw new ConversationMissingError(message.conversationId);
       tail = { lastSeq: row.last_seq, lastMessageAt: message.createdAt };
       tails.set(message.conversationId, tail);
     }

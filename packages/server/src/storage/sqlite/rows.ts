@@ -42,6 +42,21 @@ export interface MessageRow {
 
 export const MESSAGE_COLUMNS = 'id, conversation_id, seq, sender_id, client_msg_id, type, content, created_at';
 
+/**
+ * A message content as stored: a `streaming` AI reply also records `flushedAt`, when its node last
+ * wrote it (the node's lease on it, see `Store.endStreamingReplies`). No migration: it lives in the JSON.
+ */
+export function storedContent(content: Message['content'], flushedAt?: number): string {
+  const streaming = flushedAt !== undefined && 'status' in content && content.status === 'streaming';
+  return JSON.stringify(streaming ? { ...content, flushedAt } : content);
+}
+
+/** The content as clients see it: without the storage-only `flushedAt`. */
+function contentFromRow(json: string): Message['content'] {
+  const { flushedAt: _flushedAt, ...content } = JSON.parse(json) as Message['content'] & { flushedAt?: number };
+  return content as Message['content'];
+}
+
 export function messageFromRow(row: MessageRow): Message {
   return {
     id: row.id,
@@ -50,7 +65,7 @@ export function messageFromRow(row: MessageRow): Message {
     senderId: row.sender_id,
     clientMsgId: row.client_msg_id,
     type: row.type as Message['type'],
-    content: JSON.parse(row.content) as Message['content'],
+    content: contentFromRow(row.content),
     createdAt: row.created_at,
   } as Message;
 }

@@ -31,6 +31,7 @@ import {
   messageFromRow,
   requestFromRow,
   sendContextFromRow,
+  storedContent,
   userFromRow,
   type ConversationViewRow,
   type MessageRow,
@@ -292,13 +293,13 @@ export class SqliteStore implements Store {
     return row ? messageFromRow(row) : null;
   }
 
-  async updateMessageContent(id: string, content: Message['content']): Promise<Message | null> {
-    if (this.sql.updateMessageContent.run(JSON.stringify(content), id).changes !== 1) return null;
+  async updateMessageContent(id: string, content: Message['content'], flushedAt?: number): Promise<Message | null> {
+    if (this.sql.updateMessageContent.run(storedContent(content, flushedAt), id).changes !== 1) return null;
     return this.getMessage(id);
   }
 
-  async endStreamingReplies(error: { code: AiErrorCode; message: string }): Promise<number> {
-    return this.sql.endStreamingReplies.run(JSON.stringify(error)).changes;
+  async endStreamingReplies(error: { code: AiErrorCode; message: string }, flushedBefore: number): Promise<Message[]> {
+    return (this.sql.endStreamingReplies.all(JSON.stringify(error), flushedBefore) as MessageRow[]).map(messageFromRow);
   }
 
   async updateUserProfile(id: string, profile: { displayName: string; avatarUrl: string | null }): Promise<void> {

@@ -68,7 +68,8 @@ const SQL = {
   messageById: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`,
   updateMessageContent: 'UPDATE messages SET content = ? WHERE id = ?',
   endStreamingReplies: `UPDATE messages SET content = json_object('text', json_extract(content, '$.text'), 'status', 'error', 'error', json(?))
-     WHERE type = 'ai' AND json_extract(content, '$.status') = 'streaming'`,
+     WHERE type = 'ai' AND json_extract(content, '$.status') = 'streaming' AND COALESCE(json_extract(content, '$.flushedAt'), created_at) < ?
+     RETURNING ${MESSAGE_COLUMNS}`,
   updateUserProfile: 'UPDATE users SET display_name = ?, avatar_url = ? WHERE id = ?',
 
   readCursor: `SELECT m.read_seq, c.last_seq FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
