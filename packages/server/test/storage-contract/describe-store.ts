@@ -13,6 +13,7 @@ import { lifecycleContract } from './lifecycle.js';
 import { messageChangesContract } from './message-changes.js';
 import { messagesContract } from './messages.js';
 import { requestsContract } from './requests.js';
+import { sendContextContract } from './send-context.js';
 import { usersContract } from './users.js';
 
 /** Every area of the storage contract; a new Store method gets its tests in the area's file. */
@@ -24,6 +25,7 @@ const CONTRACTS: readonly Contract[] = [
   conversationsContract,
   messagesContract,
   messageChangesContract,
+  sendContextContract,
   concurrencyContract,
   filesContract,
   aiRepliesContract,

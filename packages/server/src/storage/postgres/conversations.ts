@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { CONVERSATION_VIEW_SELECT, conversationFromRow, type ConversationViewRow } from '../sqlite/rows.js';
+import { CONVERSATION_VIEW_SELECT, conversationFromRow, sendContextFromRow, type ConversationViewRow, type SendContextRow } from '../sqlite/rows.js';
 import type { Store } from '../store.js';
 import { directConversation, lockPair } from './direct.js';
 import { BY_ACTIVITY } from './sql.js';
@@ -7,7 +7,7 @@ import { inTransaction } from './transaction.js';
 
 export type ConversationMethods = Pick<
   Store,
-  'getConversation' | 'getConversationView' | 'listConversationViews' | 'listMemberConversationViews' | 'openDirectConversation' | 'advanceReadCursor'
+  'getConversation' | 'getSendContext' | 'getConversationView' | 'listConversationViews' | 'listMemberConversationViews' | 'openDirectConversation' | 'advanceReadCursor'
 >;
 
 /** Conversations as records and as each member sees them, and read cursors. */
@@ -22,6 +22,21 @@ export function conversationMethods(pool: Pool): ConversationMethods {
       );
       const row = rows[0];
       return row ? { id: row.id, kind: row.kind, lastSeq: row.last_seq, memberIds: row.member_ids ?? [] } : null;
+    },
+
+    async getSendContext(userId, conversationId) {
+      // The same answer as getConversation + getFriendship, in one round trip (it runs on every send).
+      const { rows } = await pool.query<SendContextRow>(
+        `SELECT c.id, c.kind, c.last_seq,
+           COALESCE((SELECT json_agg(m.user_id ORDER BY m.user_id COLLATE "C") FROM conversation_members m WHERE m.conversation_id = c.id), '[]'::json) AS member_ids,
+           (EXISTS (SELECT 1 FROM conversation_members WHERE conversation_id = c.id AND user_id = $1))::int AS is_member,
+           (c.kind = 'direct' AND EXISTS (
+             SELECT 1 FROM conversation_members p JOIN friendships f ON f.user_id = $1 AND f.friend_id = p.user_id
+             WHERE p.conversation_id = c.id AND p.user_id <> $1))::int AS friends_with_peer
+         FROM conversations c WHERE c.id = $2`,
+        [userId, conversationId],
+      );
+      return rows[0] ? sendContextFromRow(rows[0]) : null;
     },
 
     async getConversationView(userId, conversationId) {
