@@ -22,7 +22,7 @@ export default defineConfig({
           { text: 'Vue components (@confab/vue)', link: '/guide/vue' },
           { text: 'Delivery guarantees', link: '/guide/delivery' },
           { text: 'Groups', link: '/guide/groups' },
-          { text: 'Recall, edit, reply, reactions, search, notifications, emoji', link: '/guide/im-features' },
+          { text: 'Recall, edit, reply, reactions, pin, mute, typing, search, notifications', link: '/guide/im-features' },
           { text: 'Embed by script tag (@confab/embed)', link: '/guide/embed' },
         ],
       },

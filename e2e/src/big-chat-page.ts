@@ -19,7 +19,7 @@ export async function signIn(page: Page, chat: BigChat): Promise<void> {
 
 /** Opens the conversation with the busy friend and waits for its messages. */
 export async function openBusyConversation(page: Page, chat: BigChat): Promise<void> {
-  await page.locator(`[data-testid="conversation-item"][data-peer="${chat.busyFriend.username}"] button`).click();
+  await page.locator(`[data-testid="conversation-item"][data-peer="${chat.busyFriend.username}"] .confab-conversation__button`).click();
   await page.getByTestId('message-item').first().waitFor();
 }
 

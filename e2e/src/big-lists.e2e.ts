@@ -48,7 +48,7 @@ describe('3,000 conversations and 10,000 messages in Chromium against a real ser
   });
 
   it('arrow keys move through the virtual conversation list', async () => {
-    const first = page.getByTestId('conversation-item').first().locator('button');
+    const first = page.getByTestId('conversation-item').first().locator('.confab-conversation__button');
     await first.focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');

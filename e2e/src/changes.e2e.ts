@@ -1,45 +1,21 @@
 import type { ChatClient } from '@confab/core';
 import type { AuthResponse, Message } from '@confab/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoPage, launchBrowser, screenshot, trackPageErrors } from './browser.js';
-import { openDevice, until, type Device } from './chaos/devices.js';
-import { restCall } from './rest.js';
-import { startServer, type RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, trackPageErrors } from './browser.js';
+import { until } from './chaos/devices.js';
+import { imHarness } from './im-harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const devices: Device[] = [];
-
-beforeAll(async () => {
-  server = await startServer(['--demo']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const device of devices) device.client.logout();
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
+const harness = imHarness();
+const { device, loggedIn, rest, register } = harness;
 
 async function signIn(username: string): Promise<AuthResponse> {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, {
+  const response = await fetch(`${harness.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: 'confab-demo' }),
   });
   return (await response.json()) as AuthResponse;
 }
-
-async function device(auth: AuthResponse, name: string): Promise<Device> {
-  const opened = await openDevice(server.url, auth, name);
-  devices.push(opened);
-  await until(() => opened.client.getState().connection === 'connected' && opened.client.getState().conversations.loaded, 10_000, `${name} ready`);
-  return opened;
-}
-
-const loggedIn = (username: string): Promise<Page> => demoPage(browser, server.url, username, contexts);
 
 const view = (client: ChatClient, conversationId: string) =>
   client.getState().messages[conversationId]?.items.map(({ message }) => `${message.seq}:${message.type}:${'text' in message.content ? message.content.text : ''}`) ?? [];
@@ -126,10 +102,7 @@ describe('recall and edit in Chromium', () => {
 });
 
 describe('reply and jump in Chromium', () => {
-  const rest = <T>(method: string, path: string, token?: string, body?: unknown): Promise<T> => restCall<T>(server.url, method, path, token, body);
-
   it('a quote of a message 80 back jumps to it, loading the history around it', async () => {
-    const register = (username: string, displayName: string) => rest<AuthResponse>('POST', '/auth/register', undefined, { username, password: 'confab-demo', displayName });
     const [dora, eve] = [await register('dora', 'Dora'), await register('eve', 'Eve')];
     const { request } = await rest<{ request: { id: string } }>('POST', '/requests', dora.token, { kind: 'friend', targetId: eve.user.id });
     await rest('POST', `/requests/${request.id}/accept`, eve.token);

@@ -32,6 +32,8 @@ import { chatReducer, initialChatState } from './state/chat.js';
 import { createSync, hasGap } from './sync.js';
 import { createReplyOperations } from './replies.js';
 import { createChangeOperations } from './changes.js';
+import { createSettingsOperations } from './settings.js';
+import { createTypingOperations } from './typing.js';
 import { createTimelineOperations } from './timeline.js';
 import type { ChatClient, ChatClientEvents, ChatClientOptions, ChatState } from './types.js';
 
@@ -114,6 +116,8 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
   });
   const replies = createReplyOperations(context);
   const changes = createChangeOperations(context, () => void catchUp());
+  const settings = createSettingsOperations(context);
+  const typing = createTypingOperations(context, now);
 
   function flushWaiting(): void {
     for (const [conversationId, messages] of waiting) {
@@ -141,6 +145,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     const known = findConversation(message.conversationId) !== undefined;
     const previous = state;
     dispatch({ type: 'message/received', message });
+    if (message.senderId === state.me?.id) typing.onOwnMessage(message.conversationId);
     if (known) return state !== previous;
     const queue = waiting.get(message.conversationId);
     if (queue) queue.push(message);
@@ -215,6 +220,8 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
         'message:updated': (message) => dispatch({ type: 'message/updated', message }),
         'message:delta': replies.onDelta,
         'message:changed': changes.onChanged,
+        'conversation:settings': settings.onSettings,
+        typing: typing.onTyping,
         'conversation:read': ({ conversationId, userId, readSeq }) => dispatch({ type: 'read/applied', conversationId, userId, readSeq }),
         'request:new': announceRequest,
         'request:updated': announceRequest,
@@ -246,6 +253,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     token = null;
     waiting.clear();
     timeline.reset();
+    typing.reset();
     files.reset();
     dispatch({ type: 'session/reset' });
   }
@@ -312,6 +320,8 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     deleteForMe: changes.deleteForMe,
     react: changes.react,
     ...createSearchOperations(context),
+    setConversationSettings: settings.setConversationSettings,
+    notifyTyping: typing.notifyTyping,
     ...createSocialOperations(context),
     ...createGroupOperations(context),
     refresh,

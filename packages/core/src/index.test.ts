@@ -18,13 +18,16 @@ describe('@confab/core public API', () => {
       'initialChatState',
       'isConfabError',
       'isGenerating',
+      'isHiddenFromList',
       'isRetryableCode',
       'keyValueOutbox',
       'memoryOutbox',
       'messagePreview',
       'readCount',
       'systemNoticeText',
+      'typingUserIds',
       'unreadCount',
+      'unreadTotalShare',
     ]);
   });
 

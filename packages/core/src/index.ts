@@ -9,6 +9,8 @@ export type { ConfabErrorCode } from './errors.js';
 export { formatBytes } from './files.js';
 export { applyMessageToList, applyMessagesToList, buildHomeList, unreadCount } from './state/home.js';
 export type { HomeConversation, HomeRow } from './state/home.js';
+export { isHiddenFromList, unreadTotalShare } from './state/settings.js';
+export { typingUserIds } from './state/typing.js';
 export { chatReducer, initialChatState } from './state/chat.js';
 export { applyDelta, isGenerating } from './state/replies.js';
 export type { ChatAction } from './state/actions.js';
@@ -18,6 +20,7 @@ export type {
   ChatClientOptions,
   ChatState,
   ConnectionState,
+  ConversationSettingsChange,
   ConversationsState,
   DeliveryState,
   FetchLike,

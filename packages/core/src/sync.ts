@@ -61,7 +61,7 @@ export function createSync(context: ClientContext, isLoaded: (conversationId: st
       const connection = context.connection();
       if (!connection || session !== context.session()) return;
       const cursors = buildCursors(context.getState(), isLoaded);
-      const { conversations } = await connection.request('sync', { cursors });
+      const { conversations, settings = [] } = await connection.request('sync', { cursors });
       if (session !== context.session()) return;
       let more = false;
       for (const { conversation, messages, hasMore, changes, changeSeq, hasMoreChanges } of conversations) {
@@ -74,6 +74,8 @@ export function createSync(context: ClientContext, isLoaded: (conversationId: st
         if (hasMoreChanges) more = true;
         if (isLoaded(conversation.id) && (hasMore || hasGap(context.getState().messages[conversation.id]))) more = true;
       }
+      // Pins, mutes, marks and hides made on another device while we were away (after the rows they belong to).
+      for (const { conversationId, settings: changed } of settings) context.dispatch({ type: 'conversation/settings', conversationId, settings: changed });
       if (!more) return;
     }
   }

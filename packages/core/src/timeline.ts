@@ -1,4 +1,4 @@
-import { LIMITS, isBlankText, textLength } from '@confab/protocol';
+import { LIMITS, conversationSettingsOf, isBlankText, textLength } from '@confab/protocol';
 import type { HistoryQuery, HistoryResponse } from '@confab/protocol';
 import type { ClientContext } from './context.js';
 import { path, toConfabError } from './context.js';
@@ -125,9 +125,12 @@ export function createTimelineOperations(
       const conversation = state.conversations.list.find((item) => item.id === conversationId);
       const target = seq ?? (newestStoredSeq(state.messages[conversationId]) || conversation?.lastSeq || 0);
       const connection = context.connection();
-      if (target <= (conversation?.readSeq ?? 0) || !connection) return;
+      const marked = conversation?.markedUnread === true;
+      if ((target <= (conversation?.readSeq ?? 0) && !marked) || !connection) return;
       // Optimistic: unread derives from the new cursor at once; the server's echo is applied by max.
       dispatch({ type: 'read/applied', conversationId, userId: me.id, readSeq: target });
+      // Reading clears a mark-unread (the server clears it too and tells our other devices).
+      if (conversation && marked) dispatch({ type: 'conversation/settings', conversationId, settings: { ...conversationSettingsOf(conversation), markedUnread: false } });
       try {
         await inSession(
           () => connection.request('conversation:read', { conversationId, seq: target }),

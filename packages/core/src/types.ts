@@ -1,5 +1,7 @@
 import type {
   Conversation,
+  ConversationSettings,
+  ConversationSettingsPayload,
   CreateGroupBody,
   Friend,
   GroupMember,
@@ -62,11 +64,14 @@ export interface MessagesState {
   changeSeq?: number;
 }
 
-/** Conversations, sorted by activity (newest first), with unread per conversation and in total. */
+/** The settings to change (see `setConversationSettings`); the others stay as they are. */
+export type ConversationSettingsChange = Omit<ConversationSettingsPayload, 'conversationId'>;
+
+/** Conversations, pinned first then by activity (newest first), with unread per conversation and in total. */
 export interface ConversationsState {
-  /** Sorted by `activeAt`, newest first. */
+  /** Pinned first, then by `activeAt`, newest first. Holds hidden ones too: show those `isHiddenFromList` leaves. */
   list: readonly Conversation[];
-  /** Sum of `unread` over `list`. */
+  /** Sum of `unread` over `list`, muted conversations left out; one marked unread with nothing unread counts 1. */
   unreadTotal: number;
   /** The conversation list has been loaded from the server at least once. */
   loaded: boolean;
@@ -86,6 +91,8 @@ export interface ChatState {
   requests: readonly Request[];
   /** Members' read cursors by conversation id, then user id; only conversations whose reads were loaded. */
   reads: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Who is typing: conversation id, then user id -> when it stops showing (ms). Never us. */
+  typing: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /** Events the client emits (in addition to state changes). */
@@ -274,6 +281,18 @@ export interface ChatClient {
   deleteForMe(messageId: string): Promise<Message>;
   /** Adds (`on`) or removes our reaction with one of `REACTION_EMOJI`; resolves with the message and its reactions. */
   react(messageId: string, emoji: string, on: boolean): Promise<Message>;
+  /**
+   * Changes our settings of a conversation on all of our devices: `pinned` (first in the list),
+   * `muted` (no notifications, out of the unread total), `markedUnread` (reading clears it),
+   * `hidden` (out of the list until its next message).
+   * @example await client.setConversationSettings(conversationId, { pinned: true })
+   */
+  setConversationSettings(conversationId: string, change: ConversationSettingsChange): Promise<ConversationSettings>;
+  /**
+   * Tells the other members we are typing; call it on every keystroke: it sends at most once per
+   * `LIMITS.typingThrottleMs` per conversation, and never fails (typing is best effort).
+   */
+  notifyTyping(conversationId: string): void;
 
   /**
    * Messages holding `query` (anywhere in their text, case-insensitively) in the conversations we are a

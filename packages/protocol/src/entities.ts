@@ -256,8 +256,14 @@ interface ConversationBase {
    * sender's own cursor to the message sent (a reply also marks what came before it read).
    */
   unread: number;
+  /** The caller's settings (see {@link ConversationSettings}): pinned first in the list. */
   pinned: boolean;
+  /** No notifications; unread left out of the total and shown as a dot. */
   muted: boolean;
+  /** Shown unread until read again. Set by the server on every conversation it sends; absent: false. */
+  markedUnread?: boolean;
+  /** Hidden from the list while `lastSeq` is at or below it. Set by the server; absent: not hidden. */
+  hiddenSeq?: number | null;
   /** When the conversation last had activity (the last message, else its creation). */
   activeAt: Timestamp;
   /**

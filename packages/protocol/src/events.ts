@@ -1,5 +1,7 @@
 import type { EditPayload, HidePayload, MessageChangedEvent, ReactPayload, RecallPayload } from './changes.js';
 import type { WireError } from './errors.js';
+import type { ConversationSettings, ConversationSettingsEvent, ConversationSettingsPayload } from './settings.js';
+import type { TypingEvent, TypingPayload } from './typing.js';
 import type { Conversation, DirectConversation, Friend, GroupConversation, GroupRole, GroupSummary, Message, Request } from './entities.js';
 
 /** The reply to every client -> server event. */
@@ -70,6 +72,8 @@ export interface SyncedConversation {
 export interface SyncResult {
   /** Conversations whose lastSeq or read cursors differ from the client's cursors, and those it sent none for. */
   conversations: SyncedConversation[];
+  /** The caller's settings of every conversation they ever changed any for (the rest have the defaults); omitted when none. */
+  settings?: ConversationSettingsEvent[];
 }
 
 export interface FriendAddedEvent {
@@ -139,6 +143,10 @@ export interface ClientToServerEvents {
   'message:react': (payload: ReactPayload, ack: (res: Ack<{ message: Message; changeSeq: number }>) => void) => void;
   /** Deletes a message for the caller only, on all of their devices. */
   'message:hide': (payload: HidePayload, ack: (res: Ack<{ message: Message; changeSeq: number }>) => void) => void;
+  /** Pins, mutes, marks unread or hides a conversation for the caller, on all of their devices. */
+  'conversation:settings': (payload: ConversationSettingsPayload, ack: (res: Ack<{ conversationId: string; settings: ConversationSettings }>) => void) => void;
+  /** The caller is typing (nothing is stored; the other members are told). */
+  typing: (payload: TypingPayload, ack: (res: Ack) => void) => void;
 }
 
 /** Events the server pushes. */
@@ -157,6 +165,10 @@ export interface ServerToClientEvents {
   'session:expired': (event: SessionExpiredEvent) => void;
   'group:updated': (event: GroupUpdatedEvent) => void;
   'group:member': (event: GroupMemberEvent) => void;
+  /** The user's settings of a conversation changed (on another device, or by reading a conversation marked unread). */
+  'conversation:settings': (event: ConversationSettingsEvent) => void;
+  /** A member is typing. */
+  typing: (event: TypingEvent) => void;
 }
 
 /** socket.io handshake auth. */

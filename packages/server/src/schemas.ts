@@ -140,6 +140,15 @@ export const ReactPayloadSchema = Type.Object(
   strict,
 );
 
+/** `conversation:settings`: the fields to change (the service asks for at least one). */
+export const ConversationSettingsPayloadSchema = Type.Object(
+  { conversationId: Id, pinned: Type.Optional(Type.Boolean()), muted: Type.Optional(Type.Boolean()), markedUnread: Type.Optional(Type.Boolean()), hidden: Type.Optional(Type.Boolean()) },
+  strict,
+);
+
+/** `typing`: the conversation the caller types in. */
+export const TypingPayloadSchema = Type.Object({ conversationId: Id }, strict);
+
 export type RegisterInput = Static<typeof RegisterBodySchema>;
 export type LoginInput = Static<typeof LoginBodySchema>;
 export type CreateRequestInput = Static<typeof CreateRequestBodySchema>;
@@ -150,5 +159,7 @@ export type HistoryInput = Static<typeof HistoryQuerySchema>;
 export type MessageSearchInput = Static<typeof MessageSearchQuerySchema>;
 export type SendMessageInput = Static<typeof SendMessagePayloadSchema>;
 export type ReadInput = Static<typeof ReadPayloadSchema>;
+export type ConversationSettingsInput = Static<typeof ConversationSettingsPayloadSchema>;
+export type TypingInput = Static<typeof TypingPayloadSchema>;
 export type SyncInput = Static<typeof SyncPayloadSchema>;
 export type EditInput = Static<typeof EditPayloadSchema>;

@@ -80,6 +80,18 @@ describe.skipIf(skipReason !== null)('two nodes on one database and Redis', () =
     expect(carolGot.map((got) => got.filter((message) => message.conversationId === group.id && message.type === 'text'))).toEqual([[], []]);
   });
 
+  it("typing in a group on node a reaches a member on node b (through the group's room)", async () => {
+    const owner = await registerUser(urls[0] as string, 'typist');
+    const reader = await registerUser(urls[1] as string, 'reader');
+    await befriend(urls[0] as string, owner, reader);
+    const group = await createGroup(urls[0] as string, owner, [reader]);
+    const ownerSocket = await on(0, owner.token);
+    const readerSocket = await on(1, reader.token);
+    const heard = nextEvent(readerSocket, 'typing');
+    expect(await emitWithAck(ownerSocket, 'typing', { conversationId: group.id })).toEqual({ ok: true });
+    expect(await heard).toEqual({ conversationId: group.id, userId: owner.user.id });
+  });
+
   it('/readyz checks Redis: 200 while connected, 503 naming redis once its connection is gone', async () => {
     expect((await fetch(`${urls[0]}/readyz`)).status).toBe(200);
     const node = nodes[1] as ConfabServer;

@@ -1,4 +1,4 @@
-import type { Conversation, Friend, GroupMemberEvent, GroupUpdatedEvent, MemberRead, Message, MessageDeltaEvent, Request, User, WireError } from '@confab/protocol';
+import type { Conversation, ConversationSettings, Friend, GroupMemberEvent, GroupUpdatedEvent, MemberRead, Message, MessageDeltaEvent, Request, User, WireError } from '@confab/protocol';
 import type { ConnectionState } from '../types.js';
 
 /** Every change to the client's state, as data. Reducers switch over `type`. */
@@ -9,6 +9,12 @@ export type ChatAction =
   /** A fresh conversation list from the server (replaces the list; cursors merge by max). */
   | { type: 'conversations/loaded'; conversations: readonly Conversation[] }
   | { type: 'conversation/upserted'; conversation: Conversation }
+  /** Someone is typing, shown until `expiresAt` (ms) unless their message comes first. */
+  | { type: 'typing/started'; conversationId: string; userId: string; expiresAt: number }
+  /** Drops the typing indicators whose time is up at `now`. */
+  | { type: 'typing/expired'; now: number }
+  /** Our settings of a conversation (pin, mute, mark unread, hide), from this device or another. */
+  | { type: 'conversation/settings'; conversationId: string; settings: ConversationSettings }
   /** A stored message: live `message:new`, or the ack of our own send. */
   | { type: 'message/received'; message: Message }
   /** Stored messages of one conversation received together (held while it was fetched), applied in one pass. */

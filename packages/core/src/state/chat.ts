@@ -5,10 +5,11 @@ import { conversationsReducer, initialConversationsState } from './conversations
 import { messagesReducer } from './messages.js';
 import { readsReducer } from './reads.js';
 import { requestsReducer } from './requests.js';
+import { typingReducer } from './typing.js';
 
 /** The state before login (and after logout). */
 export function initialChatState(): ChatState {
-  return { connection: 'idle', me: null, conversations: initialConversationsState, messages: {}, friends: [], requests: [], reads: {} };
+  return { connection: 'idle', me: null, conversations: initialConversationsState, messages: {}, friends: [], requests: [], reads: {}, typing: {} };
 }
 
 function sessionReducer(state: ChatState, action: ChatAction): Pick<ChatState, 'connection' | 'me'> {
@@ -33,6 +34,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   const friends = friendsReducer(state.friends, action);
   const requests = requestsReducer(state.requests, action);
   const reads = readsReducer(state.reads, action);
+  const typing = typingReducer(state.typing, action);
   if (
     connection === state.connection &&
     me === state.me &&
@@ -40,9 +42,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     messages === state.messages &&
     friends === state.friends &&
     requests === state.requests &&
-    reads === state.reads
+    reads === state.reads &&
+    typing === state.typing
   ) {
     return state;
   }
-  return { connection, me, conversations, messages, friends, requests, reads };
+  return { connection, me, conversations, messages, friends, requests, reads, typing };
 }

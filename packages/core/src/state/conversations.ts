@@ -3,6 +3,7 @@ import type { ConversationsState } from '../types.js';
 import type { ChatAction } from './actions.js';
 import { applyChange } from './changes.js';
 import { applyMessageToList, applyMessagesToList, compareActivity, indexOfRow, placeRow, replaceRow, unreadCount } from './home.js';
+import { sameSettings, unreadTotalShare } from './settings.js';
 
 export const initialConversationsState: ConversationsState = { list: [], unreadTotal: 0, loaded: false };
 
@@ -30,7 +31,7 @@ export function peerReadSeqOf(conversation: Conversation): number | undefined {
 
 function withList(state: ConversationsState, list: readonly Conversation[], loaded = state.loaded): ConversationsState {
   if (list === state.list && loaded === state.loaded) return state;
-  return { list, loaded, unreadTotal: list.reduce((total, conversation) => total + conversation.unread, 0) };
+  return { list, loaded, unreadTotal: list.reduce((total, conversation) => total + unreadTotalShare(conversation), 0) };
 }
 
 function sameCursors(a: Conversation, b: Conversation): boolean {
@@ -95,7 +96,7 @@ export function conversationsReducer(state: ConversationsState, action: ChatActi
       const index = indexOfRow(state.list, action.conversation.id);
       const known = state.list[index];
       const next = mergeConversation(known, action.conversation);
-      if (known && sameCursors(known, next) && samePeople(known, next)) return state;
+      if (known && sameCursors(known, next) && samePeople(known, next) && sameSettings(known, next)) return state;
       return withList(state, placeRow(state.list, index, next));
     }
     case 'message/received':
@@ -107,6 +108,14 @@ export function conversationsReducer(state: ConversationsState, action: ChatActi
       return applyChanges(state, { conversationId: action.message.conversationId, messages: [action.message] });
     case 'messages/changed':
       return applyChanges(state, action);
+    case 'conversation/settings': {
+      const index = indexOfRow(state.list, action.conversationId);
+      const known = state.list[index];
+      if (!known) return state;
+      const { hiddenSeq, ...flags } = action.settings;
+      const next = { ...known, ...flags, hiddenSeq };
+      return sameSettings(known, next) ? state : withList(state, placeRow(state.list, index, next));
+    }
     case 'read/applied':
       return applyRead(state, action.conversationId, action.userId, action.readSeq, meId);
     case 'friend/removed': {

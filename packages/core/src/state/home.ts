@@ -11,8 +11,12 @@ export function unreadCount(lastSeq: number, readSeq: number): number {
   return Math.max(0, lastSeq - readSeq);
 }
 
-/** Activity order: `activeAt` newest first, ties by id so the order is stable. */
-export function compareActivity(a: Pick<HomeRow, 'id' | 'activeAt'>, b: Pick<HomeRow, 'id' | 'activeAt'>): number {
+/** What list order looks at: pinned rows (conversations the user pinned) first. */
+export type OrderKey = Pick<HomeRow, 'id' | 'activeAt'> & { pinned?: boolean };
+
+/** List order: pinned first, then `activeAt` newest first, ties by id so the order is stable. */
+export function compareActivity(a: OrderKey, b: OrderKey): number {
+  if (Boolean(a.pinned) !== Boolean(b.pinned)) return a.pinned ? -1 : 1;
   if (a.activeAt !== b.activeAt) return b.activeAt - a.activeAt;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

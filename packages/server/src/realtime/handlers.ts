@@ -2,7 +2,7 @@ import type { Ack, ClientToServerEvents, WireError } from '@confab/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { wireErrorFor } from '../errors.js';
-import { AiReplyPayloadSchema, EditPayloadSchema, MessageIdPayloadSchema, ReactPayloadSchema, ReadPayloadSchema, SendMessagePayloadSchema, SyncPayloadSchema } from '../schemas.js';
+import { AiReplyPayloadSchema, ConversationSettingsPayloadSchema, EditPayloadSchema, MessageIdPayloadSchema, ReactPayloadSchema, ReadPayloadSchema, SendMessagePayloadSchema, SyncPayloadSchema, TypingPayloadSchema } from '../schemas.js';
 import type { Services } from '../services/index.js';
 import { compileValidator, type Validator } from '../validation.js';
 import { createDrain, type Drain } from './drain.js';
@@ -58,6 +58,14 @@ function handlerTable(services: Services): HandlerTable {
     'message:hide': {
       schema: MessageIdPayloadSchema,
       run: (userId, payload) => services.messageChanges.hide(userId, (payload as Static<typeof MessageIdPayloadSchema>).messageId),
+    },
+    'conversation:settings': {
+      schema: ConversationSettingsPayloadSchema,
+      run: (userId, payload) => services.conversationSettings.update(userId, payload as Static<typeof ConversationSettingsPayloadSchema>),
+    },
+    typing: {
+      schema: TypingPayloadSchema,
+      run: (userId, payload) => services.typing.typing(userId, payload as Static<typeof TypingPayloadSchema>),
     },
   };
 }

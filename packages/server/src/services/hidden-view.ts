@@ -1,5 +1,6 @@
 import type { Conversation, HiddenMessage, Message } from '@confab/protocol';
 import type { Store } from '../storage/store.js';
+import { withSettings } from './conversation-settings.js';
 
 /** A message as its hider sees it: its place (id, seq, sender, time) without its content. */
 export function hiddenView(message: Message): HiddenMessage {
@@ -19,13 +20,14 @@ export async function viewMessages(store: Store, userId: string, messages: Messa
   });
 }
 
-/** Conversations as `userId` sees them: each with its change counter, a last message they hid shown hidden. */
+/** Conversations as `userId` sees them: each with its change counter and their settings, a last message they hid shown hidden. */
 export async function viewConversations<C extends Conversation>(store: Store, userId: string, conversations: C[]): Promise<C[]> {
-  const [changeSeqs, hidden] = await Promise.all([
+  const [changeSeqs, hidden, withTheirSettings] = await Promise.all([
     store.messageChanges.changeSeqs(userId),
     store.messageChanges.hiddenIds(userId, conversations.flatMap((conversation) => (conversation.lastMessage ? [conversation.lastMessage.id] : []))),
+    withSettings(store, userId, conversations),
   ]);
-  return conversations.map((conversation) => {
+  return withTheirSettings.map((conversation) => {
     const lastMessage = conversation.lastMessage && hidden.has(conversation.lastMessage.id) ? hiddenView(conversation.lastMessage) : conversation.lastMessage;
     return { ...conversation, lastMessage, changeSeq: changeSeqs.get(conversation.id) ?? 0 };
   });

@@ -3,6 +3,7 @@ import { createAssistantService, type AssistantOptions, type AssistantService } 
 import type { TokenService } from '../auth/tokens.js';
 import { createAccountService, type AccountService } from './accounts.js';
 import type { ServiceContext } from './context.js';
+import { createConversationSettingsService, type ConversationSettingsService } from './conversation-settings.js';
 import { createFileService, type FileService, type FileServiceOptions } from './files.js';
 import { createFriendshipService, type FriendshipService } from './friendship.js';
 import { createGroupAccess } from './group-access.js';
@@ -13,6 +14,7 @@ import { createMessageChangeService, type MessageChangeOptions, type MessageChan
 import { createMessageSearchService, type MessageSearchService } from './message-search.js';
 import { createMessagingService, type MessagingService } from './messaging.js';
 import { createSyncService, type SyncService } from './sync.js';
+import { createTypingService, type TypingService } from './typing.js';
 
 /** The domain services, shared by REST routes and socket handlers. */
 export interface Services {
@@ -26,7 +28,11 @@ export interface Services {
   messageChanges: MessageChangeService;
   /** Messages found by their text. */
   messageSearch: MessageSearchService;
+  /** Pin, mute, mark unread, hide: one user's settings of their conversations. */
+  conversationSettings: ConversationSettingsService;
   sync: SyncService;
+  /** Typing indicators (nothing stored). */
+  typing: TypingService;
   files: FileService;
   assistant: AssistantService;
 }
@@ -43,7 +49,8 @@ export function createServices(context: ServiceContext, tokens: TokenService, op
   const assistant = createAssistantService(context, options.assistant);
   const friendship = createFriendshipService(context);
   const groupAccess = createGroupAccess(context);
-  const messaging = createMessagingService(context, { files, onMessageCreated: assistant.onMessageCreated });
+  const conversationSettings = createConversationSettingsService(context);
+  const messaging = createMessagingService(context, { files, onMessageCreated: assistant.onMessageCreated, onRead: conversationSettings.onRead });
   return {
     accounts: createAccountService(context, tokens),
     friendship,
@@ -52,7 +59,9 @@ export function createServices(context: ServiceContext, tokens: TokenService, op
     messaging,
     messageChanges: createMessageChangeService(context, options.messageChanges ?? { recallWindowMs: LIMITS.recallWindowMs, editWindowMs: LIMITS.editWindowMs }),
     messageSearch: createMessageSearchService(context),
+    conversationSettings,
     sync: createSyncService(context, messaging),
+    typing: createTypingService(context),
     files,
     assistant,
   };

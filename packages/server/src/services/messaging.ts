@@ -6,6 +6,7 @@ import { readSendContext } from '../storage/send-context.js';
 import { isConversationMissing, type ConversationRecord } from '../storage/store.js';
 import type { ServiceContext } from './context.js';
 import type { FileService } from './files.js';
+import { compareListOrder } from './conversation-settings.js';
 import { viewConversations, viewMessages } from './hidden-view.js';
 import { checkMember, pushToMembers, requireMember } from './members.js';
 import { replyRefFor } from './quotes.js';
@@ -13,6 +14,8 @@ import { replyRefFor } from './quotes.js';
 export interface MessagingHooks {
   /** Runs after a new message was stored and pushed (the assistant answers here). */
   onMessageCreated?(conversation: ConversationRecord, message: Message): Promise<void>;
+  /** Runs after the user read the conversation (a mark-unread is cleared here). */
+  onRead?(userId: string, conversationId: string): Promise<void>;
 }
 
 export interface MessagingOptions extends MessagingHooks {
@@ -134,6 +137,7 @@ export function createMessagingService(context: ServiceContext, options: Messagi
         const event = { conversationId: conversation.id, userId, readSeq: cursor.readSeq };
         pushToMembers(context, conversation, 'conversation:read', event);
       }
+      await hooks.onRead?.(userId, conversation.id);
       return { conversationId: conversation.id, readSeq: cursor.readSeq, unread: Math.max(0, cursor.lastSeq - cursor.readSeq) };
     },
 
@@ -151,7 +155,7 @@ export function createMessagingService(context: ServiceContext, options: Messagi
 
     /**
      * The user's groups, and direct conversations (under the `anyone` policy every one, else those
-     * with current friends), newest activity first.
+     * with current friends): pinned first, then newest activity.
      */
     async listConversations(userId: string): Promise<Conversation[]> {
       const [direct, groups] = await Promise.all([
@@ -159,7 +163,7 @@ export function createMessagingService(context: ServiceContext, options: Messagi
         store.groups.listConversationViews(userId),
       ]);
       const all = await viewConversations<Conversation>(store, userId, [...direct, ...groups]);
-      return all.sort((a, b) => b.activeAt - a.activeAt || (a.id < b.id ? -1 : 1));
+      return all.sort(compareListOrder);
     },
 
     /** Opens (or returns) the caller's direct conversation with `peerId`; NOT_FRIENDS under the friends policy. */

@@ -1,4 +1,4 @@
-import { LIMITS, type SyncResult, type SyncedConversation } from '@confab/protocol';
+import { LIMITS, conversationSettingsOf, type SyncResult, type SyncedConversation } from '@confab/protocol';
 import type { SyncInput } from '../schemas.js';
 import type { ServiceContext } from './context.js';
 import { viewMessages } from './hidden-view.js';
@@ -8,7 +8,8 @@ import type { MessagingService } from './messaging.js';
  * Catch-up from a client's cursors. Only conversations the caller is a member of are considered
  * (cursors for others are ignored); the answer lists those that moved, each with the messages
  * after the client's `seq`, one bounded page at a time, and (for cursors with a `changeSeq`) the
- * messages recalled, edited or hidden since, so a device that was away sees every change.
+ * messages recalled, edited or hidden since, so a device that was away sees every change; and the
+ * caller's settings of every conversation (pin, mute, mark unread, hide made on another device).
  */
 export function createSyncService({ store }: ServiceContext, messaging: Pick<MessagingService, 'listConversations'>) {
   return {
@@ -16,7 +17,8 @@ export function createSyncService({ store }: ServiceContext, messaging: Pick<Mes
       const limit = Math.min(input.limit ?? LIMITS.historyPageMax, LIMITS.historyPageMax);
       const cursors = new Map(input.cursors.map((cursor) => [cursor.conversationId, cursor]));
       const conversations: SyncedConversation[] = [];
-      for (const conversation of await messaging.listConversations(userId)) {
+      const all = await messaging.listConversations(userId);
+      for (const conversation of all) {
         const cursor = cursors.get(conversation.id);
         if (!cursor) {
           conversations.push({ conversation, messages: [], hasMore: false });
@@ -40,7 +42,10 @@ export function createSyncService({ store }: ServiceContext, messaging: Pick<Mes
         }
         conversations.push(entry);
       }
-      return { conversations };
+      // Settings: those of every conversation the caller ever changed any for (the rest are the defaults).
+      const changed = await store.conversationSettings.listFor(userId);
+      const settings = all.filter((conversation) => changed.has(conversation.id)).map((conversation) => ({ conversationId: conversation.id, settings: conversationSettingsOf(conversation) }));
+      return settings.length > 0 ? { conversations, settings } : { conversations };
     },
   };
 }

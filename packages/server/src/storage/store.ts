@@ -4,6 +4,7 @@
  * interface without SQL leaking into the services.
  */
 import type { AiErrorCode, DirectConversation, FileRef, Friend, FriendRequest, Message, User } from '@confab/protocol';
+import type { ConversationSettingsStore } from './conversation-settings-store.js';
 import type { GroupStore } from './group-store.js';
 import type { MessageChangeStore } from './message-change-store.js';
 import type { MessageSearchStore } from './message-search-store.js';
@@ -140,6 +141,8 @@ export interface Store {
   readonly reactions: ReactionStore;
   /** Messages found by their text, in the caller's conversations. */
   readonly messageSearch: MessageSearchStore;
+  /** Each user's pin, mute, mark-unread and hide of their conversations. */
+  readonly conversationSettings: ConversationSettingsStore;
 
   // users
   /** Inserts a user; returns false when the username (case-insensitive) is taken. */

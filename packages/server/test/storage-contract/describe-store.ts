@@ -3,6 +3,7 @@ import { aiRepliesContract } from './ai-replies.js';
 import type { StoreBackend, StoreUnderTest } from './backends.js';
 import { concurrencyContract } from './concurrency.js';
 import type { Contract, ContractContext } from './context.js';
+import { conversationSettingsContract } from './conversation-settings.js';
 import { conversationsContract } from './conversations.js';
 import { filesContract } from './files.js';
 import { friendsContract } from './friends.js';
@@ -32,6 +33,7 @@ const CONTRACTS: readonly Contract[] = [
   groupsContract,
   groupRequestsContract,
   messageSearchContract,
+  conversationSettingsContract,
 ];
 
 /** Runs the whole storage contract against `backend`, each test on a fresh database. */

@@ -103,3 +103,25 @@ describe('desktop notifications in ChatApp', () => {
     }
   });
 });
+
+describe('desktop notifications of a muted conversation', () => {
+  it('shows none for a conversation the person muted (on any device)', async () => {
+    const { api, shown } = fakeNotifications('granted');
+    vi.stubGlobal('Notification', api);
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    try {
+      const state = signedInState();
+      const client = createFakeClient({ ...state, conversations: { ...state.conversations, list: state.conversations.list.map((conversation) => ({ ...conversation, muted: true })) } });
+      const wrapper = mount(ChatApp, { props: { autoResume: false }, global: withClient(client) });
+      client.emit('message', incoming);
+      expect(shown).toEqual([]);
+      client.setState({ conversations: { ...state.conversations } });
+      client.emit('message', incoming);
+      expect(shown.map((entry) => entry.title)).toEqual(['Bob Stone']);
+      wrapper.unmount();
+    } finally {
+      vi.unstubAllGlobals();
+      Reflect.deleteProperty(document, 'hidden');
+    }
+  });
+});

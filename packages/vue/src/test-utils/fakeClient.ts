@@ -28,6 +28,7 @@ export function emptyState(): ChatState {
     friends: [],
     requests: [],
     reads: {},
+    typing: {},
   };
 }
 
@@ -180,6 +181,13 @@ export function createFakeClient(initial: Partial<ChatState> = {}): FakeClient {
     edit: vi.fn(async (messageId: string, text: string): Promise<Message> => ({ ...textMessage({ seq: 1 }), id: messageId, type: 'text', content: { text, editedAt: 1 } })),
     deleteForMe: vi.fn(async (messageId: string) => ({ ...textMessage({ seq: 1 }), id: messageId, type: 'hidden' as const, content: {} })),
     react: vi.fn(async (messageId: string, emoji: string): Promise<Message> => ({ ...textMessage({ seq: 1 }), id: messageId, reactions: [{ emoji, userIds: [alice.id] }] })),
+    notifyTyping: vi.fn(() => {}),
+    setConversationSettings: vi.fn(async (_conversationId: string, change: { pinned?: boolean; muted?: boolean; markedUnread?: boolean; hidden?: boolean }) => ({
+      pinned: change.pinned ?? false,
+      muted: change.muted ?? false,
+      markedUnread: change.markedUnread ?? false,
+      hiddenSeq: change.hidden ? 1 : null,
+    })),
     searchUsers: vi.fn(async () => [] as User[]),
     sendFriendRequest: vi.fn(async (targetId: string, note?: string) =>
       friendRequest({ id: 'r-new', from: state.me ?? alice, to: { ...bob, id: targetId }, note: note ?? '' }),

@@ -6,6 +6,7 @@ import { EXTERNAL_IDENTITIES_MIGRATION } from './migrations/0004-external-identi
 import { GROUPS_MIGRATION } from './migrations/0005-groups.js';
 import { MESSAGE_CHANGES_MIGRATION } from './migrations/0006-message-changes.js';
 import { REACTIONS_MIGRATION } from './migrations/0007-reactions.js';
+import { CONVERSATION_SETTINGS_MIGRATION } from './migrations/0008-conversation-settings.js';
 import { MESSAGE_SEARCH_MIGRATION } from './migrations/0010-message-search.js';
 import { inTransaction } from './transaction.js';
 
@@ -17,7 +18,6 @@ export interface PgMigration {
 }
 
 /** Versioned schema changes, applied in order, each once, each in its own transaction. Never edit a shipped one. */
-// 8 and 9 are reserved for conversation settings (another branch); versions missing in between are applied in order when they arrive.
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   INITIAL_MIGRATION,
   FILES_MIGRATION,
@@ -26,6 +26,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   GROUPS_MIGRATION,
   MESSAGE_CHANGES_MIGRATION,
   REACTIONS_MIGRATION,
+  CONVERSATION_SETTINGS_MIGRATION,
   MESSAGE_SEARCH_MIGRATION,
 ];
 

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { GroupStore } from '../group-store.js';
 import type { Store } from '../store.js';
+import { conversationSettingsMethods } from './conversation-settings.js';
 import { conversationMethods } from './conversations.js';
 import { fileMethods } from './files.js';
 import { friendMethods } from './friends.js';
@@ -31,6 +32,7 @@ export function createPostgresStore(pool: Pool): PostgresStore {
     messageChanges: messageChangeMethods(pool),
     reactions: reactionMethods(pool),
     messageSearch: messageSearchMethods(pool),
+    conversationSettings: conversationSettingsMethods(pool),
     ...userMethods(pool),
     ...friendMethods(pool),
     ...requestMethods(pool),

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { GROUPS_MIGRATION } from './migrations/0005-groups.js';
 import { MESSAGE_CHANGES_MIGRATION } from './migrations/0006-message-changes.js';
 import { REACTIONS_MIGRATION } from './migrations/0007-reactions.js';
+import { CONVERSATION_SETTINGS_MIGRATION } from './migrations/0008-conversation-settings.js';
 import { MESSAGE_SEARCH_MIGRATION } from './migrations/0010-message-search.js';
 
 export interface Migration {
@@ -144,7 +145,7 @@ export const MIGRATIONS: readonly Migration[] = [
   GROUPS_MIGRATION,
   MESSAGE_CHANGES_MIGRATION,
   REACTIONS_MIGRATION,
-  // 8 and 9 are reserved for conversation settings (another branch); migrate() applies whatever is missing, in order.
+  CONVERSATION_SETTINGS_MIGRATION,
   MESSAGE_SEARCH_MIGRATION,
 ];
 

@@ -19,6 +19,7 @@ import type {
 } from '../store.js';
 import { AppendQueue } from './append-queue.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
+import { SqliteConversationSettings } from './conversation-settings.js';
 import { SqliteFileRecords } from './files.js';
 import { findByClientId, writeMessages } from './message-writes.js';
 import { SqliteGroups } from './groups.js';
@@ -61,6 +62,7 @@ export class SqliteStore implements Store {
   readonly messageChanges: SqliteMessageChanges;
   readonly reactions: SqliteReactions;
   readonly messageSearch: SqliteMessageSearch;
+  readonly conversationSettings: SqliteConversationSettings;
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
@@ -71,6 +73,7 @@ export class SqliteStore implements Store {
     this.messageChanges = new SqliteMessageChanges(db);
     this.reactions = new SqliteReactions(db);
     this.messageSearch = new SqliteMessageSearch(db);
+    this.conversationSettings = new SqliteConversationSettings(db);
   }
 
   async createUser(user: NewUser): Promise<boolean> {

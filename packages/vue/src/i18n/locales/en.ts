@@ -227,6 +227,22 @@ export const en = {
   'embed.signedOut': 'You are signed out of the chat.',
   'embed.refused': 'This chat can only be shown inside a page of a site that the Confab server allows.',
   'embed.signIn': 'Sign in again',
+  'im.conversationActions': 'Actions for {title}',
+  'im.pin': 'Pin',
+  'im.unpin': 'Unpin',
+  'im.mute': 'Mute',
+  'im.unmute': 'Unmute',
+  'im.markUnread': 'Mark as unread',
+  'im.markRead': 'Mark as read',
+  'im.hide': 'Hide until the next message',
+  'im.pinned': 'Pinned',
+  'im.muted': 'Muted',
+  'im.mutedUnread': { one: 'Muted, {count} unread', other: 'Muted, {count} unread' },
+  'im.mutedMarked': 'Muted, marked unread',
+  'im.markedUnread': 'Marked unread',
+  'im.typingOne': '{name} is typing…',
+  'im.typingTwo': '{first} and {second} are typing…',
+  'im.typingMany': '{count} people are typing…',
 } as const;
 
 /** Every string's key. */

@@ -1,0 +1,3 @@
+export { default as PopupMenu } from './PopupMenu.vue';
+export type { PopupMenuProps } from './PopupMenu.vue';
+export { useMenuAction } from './useMenuAction.js';
