@@ -37,11 +37,7 @@ describe('confab-server CLI', () => {
 
   it.each([
     ['Redis', ['--redis-url', 'redis://127.0.0.1:1'], 'Redis at redis://127.0.0.1:1 is not reachable (connect ECONNREFUSED 127.0.0.1:1); check --redis-url or CONFAB_REDIS_URL.'],
-    [
-      'PostgreSQL',
-      ['--database-url', 'postgres://confab:secret@127.0.0.1:1/confab'],
-      'PostgreSQL at postgres://confab:***@127.0.0.1:1/confab is not reachable (connect ECONNREFUSED 127.0.0.1:1); check --database-url or CONFAB_DATABASE_URL.',
-    ],
+    // PostgreSQL and SQLite start failures: cli-database.e2e.ts.
   ])('explains %s unreachable at start in one line, without a stack or the password, and exits 1', async (_name, args, line) => {
     const { code, output } = await runCli([...args, '--port', '0', '--data-dir', dataDir]);
     expect(code).toBe(1);
