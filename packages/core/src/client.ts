@@ -1,5 +1,6 @@
 import type {
   AuthResponse,
+  BlocksResponse,
   Conversation,
   ConversationResponse,
   ConversationsResponse,
@@ -170,11 +171,14 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
           http.get<ConversationsResponse>('/conversations'),
           http.get<FriendsResponse>('/friends'),
           http.get<RequestsResponse>('/requests'),
+          // A server from before blocks has no such route: nobody is blocked there.
+          http.get<BlocksResponse>('/blocks').catch((): BlocksResponse => ({ blocks: [] })),
         ]),
-      ([{ conversations }, { friends }, { requests }]) => {
+      ([{ conversations }, { friends }, { requests }, { blocks }]) => {
         dispatch({ type: 'conversations/loaded', conversations });
         dispatch({ type: 'friends/loaded', friends });
         dispatch({ type: 'requests/loaded', requests });
+        dispatch({ type: 'blocks/loaded', blocks });
         flushWaiting();
         for (const conversationId of waiting.keys()) void fetchConversation(conversationId);
       },
@@ -227,6 +231,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
         'request:updated': announceRequest,
         'friend:added': applyFriendship,
         'friend:removed': ({ userId }) => dispatch({ type: 'friend/removed', userId }),
+        'block:changed': (event) => dispatch({ type: 'block/changed', event }),
         'group:updated': ({ group }) => dispatch({ type: 'group/updated', group }),
         'group:member': (event) => {
           applyGroupMember({ dispatch, getState: () => state }, event);

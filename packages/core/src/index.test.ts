@@ -16,6 +16,7 @@ describe('@confab/core public API', () => {
       'cutText',
       'formatBytes',
       'initialChatState',
+      'isBlocked',
       'isConfabError',
       'isGenerating',
       'isHiddenFromList',

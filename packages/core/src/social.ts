@@ -1,11 +1,11 @@
-import type { FriendAddedEvent, RequestResponse, UsersResponse } from '@confab/protocol';
+import type { BlockResponse, FriendAddedEvent, RequestResponse, UsersResponse } from '@confab/protocol';
 import type { ClientContext } from './context.js';
 import { path } from './context.js';
 import type { ChatClient } from './types.js';
 
 type SocialOperations = Pick<
   ChatClient,
-  'searchUsers' | 'sendFriendRequest' | 'acceptRequest' | 'rejectRequest' | 'cancelRequest' | 'removeFriend'
+  'searchUsers' | 'sendFriendRequest' | 'acceptRequest' | 'rejectRequest' | 'cancelRequest' | 'removeFriend' | 'block' | 'unblock'
 >;
 
 /** Users, friend requests and friends over REST, with the results applied to the state. @internal */
@@ -43,6 +43,19 @@ export function createSocialOperations(context: ClientContext): SocialOperations
       await inSession(
         () => http.delete<unknown>(path`/friends/${userId}`),
         () => dispatch({ type: 'friend/removed', userId }),
+      );
+    },
+    async block(userId) {
+      const { block } = await inSession(
+        () => http.post<BlockResponse>('/blocks', { userId }),
+        (result) => dispatch({ type: 'block/changed', event: { change: 'blocked', block: result.block } }),
+      );
+      return block;
+    },
+    async unblock(userId) {
+      await inSession(
+        () => http.delete<unknown>(path`/blocks/${userId}`),
+        () => dispatch({ type: 'block/changed', event: { change: 'unblocked', userId } }),
       );
     },
   };

@@ -1,4 +1,5 @@
 import type {
+  BlockedUser,
   Conversation,
   ConversationSettings,
   ConversationSettingsPayload,
@@ -89,6 +90,8 @@ export interface ChatState {
   friends: readonly Friend[];
   /** Incoming and outgoing requests (friend and group), newest first. */
   requests: readonly Request[];
+  /** Users we block, most recent first: their direct messages, requests and typing never reach us. */
+  blocked: readonly BlockedUser[];
   /** Members' read cursors by conversation id, then user id; only conversations whose reads were loaded. */
   reads: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Who is typing: conversation id, then user id -> when it stops showing (ms). Never us. */
@@ -308,6 +311,13 @@ export interface ChatClient {
   rejectRequest(requestId: string): Promise<Request>;
   cancelRequest(requestId: string): Promise<Request>;
   removeFriend(userId: string): Promise<void>;
+  /**
+   * Blocks a user, on all of our devices: their direct messages and friend requests no longer reach us
+   * (they are not told), and ours to them are refused until `unblock`. Groups are not affected.
+   */
+  block(userId: string): Promise<BlockedUser>;
+  /** Lifts a block: their next messages arrive again (those sent meanwhile never do). */
+  unblock(userId: string): Promise<void>;
   /** Creates a group owned by us with friends as members; it enters the list. */
   createGroup(input: CreateGroupBody): Promise<GroupSummary>;
   searchGroups(query: string): Promise<GroupSummary[]>;
@@ -325,6 +335,6 @@ export interface ChatClient {
   requestToJoin(groupId: string, note?: string): Promise<Request>;
   /** Loads every member's read cursor into `state.reads` (then kept live). */
   loadReads(conversationId: string): Promise<void>;
-  /** Re-fetches conversations, friends and requests from the server. */
+  /** Re-fetches conversations, friends, requests and blocks from the server. */
   refresh(): Promise<void>;
 }

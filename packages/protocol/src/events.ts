@@ -2,6 +2,7 @@ import type { EditPayload, HidePayload, MessageChangedEvent, ReactPayload, Recal
 import type { WireError } from './errors.js';
 import type { ConversationSettings, ConversationSettingsEvent, ConversationSettingsPayload } from './settings.js';
 import type { TypingEvent, TypingPayload } from './typing.js';
+import type { BlockChangedEvent } from './blocks.js';
 import type { Conversation, DirectConversation, Friend, GroupConversation, GroupRole, GroupSummary, Message, Request } from './entities.js';
 
 /** The reply to every client -> server event. */
@@ -169,6 +170,8 @@ export interface ServerToClientEvents {
   'conversation:settings': (event: ConversationSettingsEvent) => void;
   /** A member is typing. */
   typing: (event: TypingEvent) => void;
+  /** The user blocked or unblocked someone (on this device or another); never sent to the one blocked. */
+  'block:changed': (event: BlockChangedEvent) => void;
 }
 
 /** socket.io handshake auth. */

@@ -40,6 +40,8 @@ export const UsersQuerySchema = Type.Object({ query: Type.String({ maxLength: LI
 
 export const IdParamsSchema = Type.Object({ id: Id }, strict);
 export const UserIdParamsSchema = Type.Object({ userId: Id }, strict);
+/** `POST /blocks`. */
+export const BlockBodySchema = UserIdParamsSchema;
 
 const Note = Type.Optional(Type.String({ maxLength: LIMITS.requestNoteMaxLength }));
 const CreateFriendRequestSchema = Type.Object({ kind: Type.Literal('friend'), targetId: Id, note: Note }, strict);

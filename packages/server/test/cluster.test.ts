@@ -50,6 +50,23 @@ describe.skipIf(skipReason !== null)('two nodes on one database and Redis', () =
     expect(await arrival).toMatchObject({ id: ack.message.id, seq: 1, content: { text: 'across nodes' } });
   });
 
+  it('a block made on node a holds on node b: the blocked user\'s message reaches only his own devices, on both nodes', async () => {
+    const alice = await registerUser(urls[0] as string, 'alice');
+    const bob = await registerUser(urls[1] as string, 'bob');
+    const conversationId = await befriend(urls[0] as string, alice, bob);
+    const [aliceA, aliceB, bobB, bobA] = [await on(0, alice.token), await on(1, alice.token), await on(1, bob.token), await on(0, bob.token)];
+    const blocked = nextEvent(aliceB, 'block:changed');
+    expect((await api(urls[0] as string, 'POST', '/blocks', { token: alice.token, body: { userId: bob.user.id } })).status).toBe(200);
+    expect(await blocked).toMatchObject({ change: 'blocked', block: { user: { id: bob.user.id } } });
+    const aliceHeard = [record(aliceA, 'message:new'), record(aliceB, 'message:new')];
+    const bobOtherNode = nextEvent(bobA, 'message:new');
+    const ack = await emitWithAck(bobB, 'message:send', { conversationId, clientMsgId: clientMsgId(), type: 'text', content: { text: 'kept' } });
+    expect(ack).toMatchObject({ ok: true, message: { seq: 1 } });
+    expect(await bobOtherNode).toEqual(ack.message);
+    await sleep(150);
+    expect(aliceHeard).toEqual([[], []]);
+  });
+
   it('a member removed from a group leaves its room on every node: neither of her tabs gets the next message', async () => {
     const owner = await registerUser(urls[0] as string, 'owner');
     const carol = await registerUser(urls[0] as string, 'carol');

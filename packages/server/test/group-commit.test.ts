@@ -56,7 +56,7 @@ describe('group commit of appendMessage (SQLite)', () => {
     const history = await batched.store.listMessages(batched.conversationId, { limit: 100 });
     expect(history.messages.map((stored) => stored.clientMsgId)).toEqual(Array.from({ length: 40 }, (_, i) => `cm_${i}`));
     const cursor = await batched.store.advanceReadCursor(batched.conversationId, 'u_a', 0);
-    expect(cursor).toEqual({ readSeq: 40, lastSeq: 40, moved: false });
+    expect(cursor).toEqual({ readSeq: 40, lastSeq: 40, moved: false, skipped: 0 });
   });
 
   it('answers a clientMsgId repeated within one batch with the original, and a reuse elsewhere as a conflict', async () => {

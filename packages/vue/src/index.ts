@@ -40,6 +40,8 @@ export { Composer } from './Composer/index.js';
 export type { ComposerEmits, ComposerProps } from './Composer/index.js';
 export { ConnectionBanner } from './ConnectionBanner/index.js';
 export type { ConnectionBannerEmits } from './ConnectionBanner/index.js';
+export { BlockToggle, BlockedBar, BlockedList } from './Blocks/index.js';
+export type { BlockToggleProps, BlockedBarProps } from './Blocks/index.js';
 export { ContactList } from './ContactList/index.js';
 export type { ContactListEmits } from './ContactList/index.js';
 export { ConversationList, ConversationListItem } from './ConversationList/index.js';

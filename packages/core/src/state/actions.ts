@@ -1,4 +1,4 @@
-import type { Conversation, ConversationSettings, Friend, GroupMemberEvent, GroupUpdatedEvent, MemberRead, Message, MessageDeltaEvent, Request, User, WireError } from '@confab/protocol';
+import type { BlockChangedEvent, BlockedUser, Conversation, ConversationSettings, Friend, GroupMemberEvent, GroupUpdatedEvent, MemberRead, Message, MessageDeltaEvent, Request, User, WireError } from '@confab/protocol';
 import type { ConnectionState } from '../types.js';
 
 /** Every change to the client's state, as data. Reducers switch over `type`. */
@@ -49,6 +49,9 @@ export type ChatAction =
   | { type: 'friend/removed'; userId: string }
   | { type: 'requests/loaded'; requests: readonly Request[] }
   | { type: 'request/upserted'; request: Request }
+  | { type: 'blocks/loaded'; blocks: readonly BlockedUser[] }
+  /** We blocked or unblocked someone (this device or another). */
+  | { type: 'block/changed'; event: BlockChangedEvent }
   /** We are no longer in a conversation (left, removed, group dissolved): it leaves the list. */
   | { type: 'conversation/removed'; conversationId: string }
   /** A group's name, description, avatar or policy changed. */

@@ -1,6 +1,6 @@
 import type { ChatState } from '../types.js';
 import type { ChatAction } from './actions.js';
-import { friendsReducer } from './contacts.js';
+import { blockedReducer, friendsReducer } from './contacts.js';
 import { conversationsReducer, initialConversationsState } from './conversations.js';
 import { messagesReducer } from './messages.js';
 import { readsReducer } from './reads.js';
@@ -9,7 +9,7 @@ import { typingReducer } from './typing.js';
 
 /** The state before login (and after logout). */
 export function initialChatState(): ChatState {
-  return { connection: 'idle', me: null, conversations: initialConversationsState, messages: {}, friends: [], requests: [], reads: {}, typing: {} };
+  return { connection: 'idle', me: null, conversations: initialConversationsState, messages: {}, friends: [], requests: [], blocked: [], reads: {}, typing: {} };
 }
 
 function sessionReducer(state: ChatState, action: ChatAction): Pick<ChatState, 'connection' | 'me'> {
@@ -33,6 +33,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   const messages = messagesReducer(state.messages, action);
   const friends = friendsReducer(state.friends, action);
   const requests = requestsReducer(state.requests, action);
+  const blocked = blockedReducer(state.blocked, action);
   const reads = readsReducer(state.reads, action);
   const typing = typingReducer(state.typing, action);
   if (
@@ -42,10 +43,11 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     messages === state.messages &&
     friends === state.friends &&
     requests === state.requests &&
+    blocked === state.blocked &&
     reads === state.reads &&
     typing === state.typing
   ) {
     return state;
   }
-  return { connection, me, conversations, messages, friends, requests, reads, typing };
+  return { connection, me, conversations, messages, friends, requests, blocked, reads, typing };
 }

@@ -1,4 +1,5 @@
-import type { Friend } from '@confab/protocol';
+import type { BlockedUser, Friend } from '@confab/protocol';
+import type { ChatState } from '../types.js';
 import type { ChatAction } from './actions.js';
 
 /** Friends by display name, then user id so the order is stable. */
@@ -27,4 +28,28 @@ export function friendsReducer(state: readonly Friend[], action: ChatAction): re
     default:
       return state;
   }
+}
+
+/** The users we block, most recent first, one entry per user. */
+export function blockedReducer(state: readonly BlockedUser[], action: ChatAction): readonly BlockedUser[] {
+  switch (action.type) {
+    case 'blocks/loaded':
+      return action.blocks;
+    case 'block/changed': {
+      const { event } = action;
+      const userId = event.change === 'blocked' ? event.block.user.id : event.userId;
+      const rest = state.filter((known) => known.user.id !== userId);
+      if (event.change === 'blocked') return [event.block, ...rest];
+      return rest.length === state.length ? state : rest;
+    }
+    case 'session/reset':
+      return state.length === 0 ? state : [];
+    default:
+      return state;
+  }
+}
+
+/** Whether we block `userId` (a 1:1 composer then offers to unblock instead of sending). */
+export function isBlocked(state: Pick<ChatState, 'blocked'>, userId: string): boolean {
+  return state.blocked.some((block) => block.user.id === userId);
 }

@@ -21,16 +21,19 @@ export function compareActivity(a: OrderKey, b: OrderKey): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Whether a message counts for the preview and activity: a `hidden` place (deleted for us, or kept from us by a block) does not. */
+const shows = (message: Message): boolean => message.type !== 'hidden';
+
 /**
  * Applies one stored message to a row: newest message and `lastSeq` by max, the sender's own
- * message advances `readSeq` (the server does the same), unread derived. Returns the same row
- * when nothing changes, so replays are free.
+ * message advances `readSeq` (the server does the same), unread derived. A `hidden` one moves
+ * `lastSeq` only. Returns the same row when nothing changes, so replays are free.
  */
 export function applyMessageToRow<T extends HomeRow>(row: T, message: Message, meId: string | undefined): T {
   const lastSeq = Math.max(row.lastSeq, message.seq);
   const readSeq = message.senderId === meId ? Math.max(row.readSeq, message.seq) : row.readSeq;
-  const lastMessage = row.lastMessage && row.lastMessage.seq >= message.seq ? row.lastMessage : message;
-  const activeAt = Math.max(row.activeAt, message.createdAt);
+  const lastMessage = !shows(message) || (row.lastMessage && row.lastMessage.seq >= message.seq) ? row.lastMessage : message;
+  const activeAt = shows(message) ? Math.max(row.activeAt, message.createdAt) : row.activeAt;
   if (lastSeq === row.lastSeq && readSeq === row.readSeq && lastMessage === row.lastMessage && activeAt === row.activeAt) {
     return row;
   }
@@ -202,11 +205,10 @@ export function buildHomeList(
     const row = rows.get(message.conversationId);
     if (!row) continue;
     // Mutating our own fresh rows in place keeps the pass allocation-free.
-    if (message.seq > row.lastSeq) {
-      row.lastSeq = message.seq;
-      row.lastMessage = message;
-    }
+    if (message.seq > row.lastSeq) row.lastSeq = message.seq;
     if (message.senderId === meId && message.seq > row.readSeq) row.readSeq = message.seq;
+    if (!shows(message)) continue;
+    if (message.seq > (row.lastMessage?.seq ?? 0)) row.lastMessage = message;
     if (message.createdAt > row.activeAt) row.activeAt = message.createdAt;
   }
   const list = [...rows.values()];

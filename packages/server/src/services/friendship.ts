@@ -10,10 +10,15 @@ type Role = 'target' | 'sender';
 export function createFriendshipService(context: ServiceContext) {
   const { store, notifier } = context;
 
-  /** `request:updated` to both parties (every socket of each). */
-  function pushUpdated(request: FriendRequest): void {
+  /** Whether `request` is hidden from its recipient: they block its sender (for as long as they do). */
+  async function hiddenFromRecipient(request: FriendRequest): Promise<boolean> {
+    return (await store.blocks.between(request.to.id, request.from.id)).blocks;
+  }
+
+  /** `request:updated` to both parties (every socket of each), but never to a recipient who blocks the sender. */
+  async function pushUpdated(request: FriendRequest): Promise<void> {
     notifier.toUser(request.from.id, 'request:updated', request);
-    notifier.toUser(request.to.id, 'request:updated', request);
+    if (!(await hiddenFromRecipient(request))) notifier.toUser(request.to.id, 'request:updated', request);
   }
 
   /** `friend:added` to each user, each seeing the other as the friend and the conversation from their side. */
@@ -30,7 +35,7 @@ export function createFriendshipService(context: ServiceContext) {
 
   /** Tells both parties a request was accepted and they are friends. */
   async function announceAccepted(request: FriendRequest): Promise<FriendRequest> {
-    pushUpdated(request);
+    await pushUpdated(request);
     await pushFriendAdded(request.from.id, request.to.id);
     return request;
   }
@@ -49,6 +54,7 @@ export function createFriendshipService(context: ServiceContext) {
     if (party !== userId) {
       throw new ApiError('FORBIDDEN', role === 'target' ? 'Only the recipient can answer this request' : 'Only the sender can cancel this request');
     }
+    if (role === 'target' && (await hiddenFromRecipient(request))) throw new ApiError('NOT_FOUND', 'No such request');
     if (request.status !== 'pending') throw new ApiError('CONFLICT', `This request was already ${request.status}`);
     return request;
   }
@@ -57,7 +63,7 @@ export function createFriendshipService(context: ServiceContext) {
     await pendingFor(userId, requestId, status === 'rejected' ? 'target' : 'sender');
     const settled = await store.settleRequest(requestId, status, context.now());
     if (!settled) throw new ApiError('CONFLICT', 'This request was already handled');
-    pushUpdated(settled);
+    await pushUpdated(settled);
     return settled;
   }
 
@@ -71,10 +77,18 @@ export function createFriendshipService(context: ServiceContext) {
       if (isAssistant(targetId)) throw new ApiError('FORBIDDEN', 'The assistant is everyone\'s contact already', { field: 'targetId' });
       if (targetId === userId) throw new ApiError('VALIDATION', 'You cannot send a friend request to yourself', { field: 'targetId' });
       if (!(await store.getUser(targetId))) throw new ApiError('NOT_FOUND', 'No such user', { field: 'targetId' });
-      const result = await store.requestFriendship(
-        { id: newId('r'), fromId: userId, toId: targetId, note: input.note?.trim() ?? '', createdAt: context.now() },
-        newId('c'),
-      );
+      const blocks = await store.blocks.between(userId, targetId);
+      if (blocks.blocks) throw new ApiError('FORBIDDEN', 'You blocked this user; unblock them to send a request', { reason: 'blocked' });
+      const newRequest = { id: newId('r'), fromId: userId, toId: targetId, note: input.note?.trim() ?? '', createdAt: context.now() };
+      if (blocks.blockedBy) {
+        // The target blocks the caller: a pending request as usual for the caller, never shown to the
+        // target, never accepting one the target sent earlier.
+        const request = await store.createFriendRequest(newRequest);
+        if (!request) throw new ApiError('CONFLICT', 'A request between you is already pending');
+        notifier.toUser(userId, 'request:new', request);
+        return request;
+      }
+      const result = await store.requestFriendship(newRequest, newId('c'));
       if (result.outcome === 'friends') throw new ApiError('CONFLICT', 'You are already friends');
       if (result.outcome === 'pending') throw new ApiError('CONFLICT', 'A request between you is already pending');
       if (result.outcome === 'accepted') return announceAccepted(result.request);
@@ -91,7 +105,13 @@ export function createFriendshipService(context: ServiceContext) {
 
     rejectRequest: (userId: string, requestId: string) => settle(userId, requestId, 'rejected'),
     cancelRequest: (userId: string, requestId: string) => settle(userId, requestId, 'cancelled'),
-    listRequests: (userId: string): Promise<FriendRequest[]> => store.listRequests(userId),
+    /** The user's requests, without those from users they block. */
+    async listRequests(userId: string): Promise<FriendRequest[]> {
+      const [requests, blocks] = await Promise.all([store.listRequests(userId), store.blocks.list(userId)]);
+      if (blocks.length === 0) return requests;
+      const blocked = new Set(blocks.map((block) => block.user.id));
+      return requests.filter((request) => !(request.to.id === userId && blocked.has(request.from.id)));
+    },
     listFriends: (userId: string): Promise<Friend[]> => store.listFriends(userId),
 
     /** Deletes both friendship rows; the conversation and its history stay. */

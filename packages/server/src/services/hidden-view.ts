@@ -20,14 +20,22 @@ export async function viewMessages(store: Store, userId: string, messages: Messa
   });
 }
 
-/** Conversations as `userId` sees them: each with its change counter and their settings, a last message they hid shown hidden. */
+/**
+ * Conversations as `userId` sees them: each with its change counter and their settings, a last message they
+ * hid shown hidden, and, where a block kept the newest messages from them, the newest one they may see.
+ */
 export async function viewConversations<C extends Conversation>(store: Store, userId: string, conversations: C[]): Promise<C[]> {
   const [changeSeqs, hidden, withTheirSettings] = await Promise.all([
     store.messageChanges.changeSeqs(userId),
     store.messageChanges.hiddenIds(userId, conversations.flatMap((conversation) => (conversation.lastMessage ? [conversation.lastMessage.id] : []))),
     withSettings(store, userId, conversations),
   ]);
+  // Those whose newest messages a block kept from the user show the newest one they may see, at its time.
+  const hiddenTails = conversations.filter((conversation) => conversation.kind === 'direct' && conversation.lastMessage && hidden.has(conversation.lastMessage.id));
+  const visible = await store.blocks.visibleTails(userId, hiddenTails.map((conversation) => conversation.id));
   return withTheirSettings.map((conversation) => {
+    const tail = visible.get(conversation.id);
+    if (tail) return { ...conversation, lastMessage: tail.lastMessage, activeAt: tail.activeAt, changeSeq: changeSeqs.get(conversation.id) ?? 0 };
     const lastMessage = conversation.lastMessage && hidden.has(conversation.lastMessage.id) ? hiddenView(conversation.lastMessage) : conversation.lastMessage;
     return { ...conversation, lastMessage, changeSeq: changeSeqs.get(conversation.id) ?? 0 };
   });

@@ -2,6 +2,7 @@ import { LIMITS } from '@confab/protocol';
 import { createAssistantService, type AssistantOptions, type AssistantService } from '../ai/replies.js';
 import type { TokenService } from '../auth/tokens.js';
 import { createAccountService, type AccountService } from './accounts.js';
+import { createBlockService, type BlockService } from './blocks.js';
 import type { ServiceContext } from './context.js';
 import { createConversationSettingsService, type ConversationSettingsService } from './conversation-settings.js';
 import { createFileService, type FileService, type FileServiceOptions } from './files.js';
@@ -33,6 +34,8 @@ export interface Services {
   sync: SyncService;
   /** Typing indicators (nothing stored). */
   typing: TypingService;
+  /** Who the user blocks. */
+  blocks: BlockService;
   files: FileService;
   assistant: AssistantService;
 }
@@ -62,6 +65,7 @@ export function createServices(context: ServiceContext, tokens: TokenService, op
     conversationSettings,
     sync: createSyncService(context, messaging),
     typing: createTypingService(context),
+    blocks: createBlockService(context),
     files,
     assistant,
   };

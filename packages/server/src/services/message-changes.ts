@@ -44,7 +44,10 @@ export function createMessageChangeService(context: ServiceContext, options: Mes
   async function publish(conversation: ConversationRecord, { message, changeSeq }: MessageChangedEvent): Promise<MessageChangedEvent> {
     const reactions = (await store.reactions.listFor([message.id])).get(message.id);
     const event = { message: reactions && message.type !== 'recalled' ? { ...message, reactions } : message, changeSeq };
-    pushToMembers(context, conversation, 'message:changed', event);
+    // A message a block kept from its recipient stays unknown to them, whatever becomes of it.
+    const keptFrom = conversation.kind === 'direct' ? await store.blocks.keptFrom(message.id) : [];
+    if (keptFrom.length === 0) pushToMembers(context, conversation, 'message:changed', event);
+    else notifier.toUsers(conversation.memberIds.filter((id) => !keptFrom.includes(id)), 'message:changed', event);
     return event;
   }
 

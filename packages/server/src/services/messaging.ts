@@ -70,20 +70,35 @@ export function createMessagingService(context: ServiceContext, options: Messagi
     return memberOf(userId, await store.openDirectConversation(userId, peerId, context.now(), newId('c')));
   }
 
+  /** Where a send goes, and the peer a block keeps it from (the message is then stored for the sender only). */
+  interface SendTarget {
+    conversation: ConversationRecord;
+    hiddenFor?: string;
+  }
+
+  /** A direct send the sender's own block refuses; one the peer's block hides from the peer (the sender is not told). */
+  function blockedTarget(conversation: ConversationRecord, senderId: string, blocks: { blocks: boolean; blockedBy: boolean }): SendTarget {
+    if (blocks.blocks) throw new ApiError('FORBIDDEN', 'You blocked this user; unblock them to send messages', { reason: 'blocked' });
+    const peerId = conversation.memberIds.find((id) => id !== senderId);
+    return blocks.blockedBy && peerId !== undefined ? { conversation, hiddenFor: peerId } : { conversation };
+  }
+
   /** Where a send goes: the given conversation, or the direct conversation with `to`. */
-  async function sendTarget(senderId: string, input: SendMessageInput): Promise<ConversationRecord> {
+  async function sendTarget(senderId: string, input: SendMessageInput): Promise<SendTarget> {
     if ((input.conversationId === undefined) === (input.to === undefined)) {
       throw new ApiError('VALIDATION', 'Give exactly one of conversationId or to', { fields: [{ field: 'conversationId' }, { field: 'to' }] });
     }
-    if (input.to !== undefined) return directWith(senderId, input.to);
-    // One round trip for membership, kind and the DM policy's friendship: this runs on every send.
+    if (input.to !== undefined) {
+      const conversation = await directWith(senderId, input.to);
+      return blockedTarget(conversation, senderId, await store.blocks.between(senderId, input.to));
+    }
+    // One round trip for membership, kind, the DM policy's friendship and blocks: this runs on every send.
     const found = await readSendContext(store, senderId, input.conversationId as string);
     const conversation = checkMember(found?.conversation ?? null, () => found?.isMember === true);
-    if (conversation.kind === 'direct') {
-      const hasPeer = conversation.memberIds.some((id) => id !== senderId);
-      if (!hasPeer || !(context.dmPolicy === 'anyone' || found?.friendsWithPeer)) throw new ApiError('NOT_FRIENDS', 'You can only message your friends');
-    }
-    return conversation;
+    if (conversation.kind === 'group' || !found) return { conversation };
+    const hasPeer = conversation.memberIds.some((id) => id !== senderId);
+    if (!hasPeer || !(context.dmPolicy === 'anyone' || found.friendsWithPeer)) throw new ApiError('NOT_FRIENDS', 'You can only message your friends');
+    return blockedTarget(conversation, senderId, { blocks: found.blocksPeer, blockedBy: found.blockedByPeer });
   }
 
   /** `around` itself with up to half the page older before it, the rest newer after it. */
@@ -103,13 +118,22 @@ export function createMessagingService(context: ServiceContext, options: Messagi
      */
     async sendMessage(senderId: string, input: SendMessageInput): Promise<Message> {
       let content = await contentOf(senderId, input);
-      const conversation = await sendTarget(senderId, input);
+      const { conversation, hiddenFor } = await sendTarget(senderId, input);
       if (input.replyTo !== undefined) {
         if (input.type !== 'text') throw new ApiError('VALIDATION', 'Only text messages can reply', { field: 'replyTo' });
         content = { ...(content as TextContent), replyTo: await replyRefFor(store, conversation.id, input.replyTo) };
       }
       const result = await store
-        .appendMessage({ id: newId('m'), conversationId: conversation.id, senderId, clientMsgId: input.clientMsgId, type: input.type, content, createdAt: context.now() })
+        .appendMessage({
+          id: newId('m'),
+          conversationId: conversation.id,
+          senderId,
+          clientMsgId: input.clientMsgId,
+          type: input.type,
+          content,
+          createdAt: context.now(),
+          ...(hiddenFor === undefined ? {} : { hiddenFor }),
+        })
         .catch((error: unknown) => {
           // Removed since it was checked (a group dissolved meanwhile, perhaps on another node).
           if (isConversationMissing(error)) throw new ApiError('NOT_FOUND', 'No such conversation');
@@ -118,7 +142,10 @@ export function createMessagingService(context: ServiceContext, options: Messagi
       if (result.outcome === 'conflict') {
         throw new ApiError('CONFLICT', 'This clientMsgId was already used for another conversation', { field: 'clientMsgId' });
       }
-      if (result.outcome === 'created') {
+      if (result.outcome === 'created' && hiddenFor !== undefined) {
+        // Kept from a peer who blocks the sender: only the sender's devices hear of it, as of any message.
+        context.notifier.toUser(senderId, 'message:new', result.message);
+      } else if (result.outcome === 'created') {
         pushToMembers(context, conversation, 'message:new', result.message);
         void hooks.onMessageCreated?.(conversation, result.message);
       }
@@ -133,12 +160,18 @@ export function createMessagingService(context: ServiceContext, options: Messagi
       const conversation = await memberOf(userId, input.conversationId);
       const cursor = await store.advanceReadCursor(conversation.id, userId, input.seq);
       if (!cursor) throw new ApiError('FORBIDDEN', 'You are not a member of this conversation');
+      // The reader's cursor as the reader sees it counts the messages a block kept from them as read.
+      const readSeq = cursor.readSeq + cursor.skipped;
       if (cursor.moved) {
         const event = { conversationId: conversation.id, userId, readSeq: cursor.readSeq };
-        pushToMembers(context, conversation, 'conversation:read', event);
+        if (cursor.skipped === 0) pushToMembers(context, conversation, 'conversation:read', event);
+        else {
+          context.notifier.toUser(userId, 'conversation:read', { ...event, readSeq });
+          context.notifier.toUsers(conversation.memberIds.filter((id) => id !== userId), 'conversation:read', event);
+        }
       }
       await hooks.onRead?.(userId, conversation.id);
-      return { conversationId: conversation.id, readSeq: cursor.readSeq, unread: Math.max(0, cursor.lastSeq - cursor.readSeq) };
+      return { conversationId: conversation.id, readSeq, unread: Math.max(0, cursor.lastSeq - readSeq) };
     },
 
     async history(userId: string, conversationId: string, query: HistoryInput): Promise<HistoryResponse> {

@@ -4,6 +4,7 @@
  * interface without SQL leaking into the services.
  */
 import type { AiErrorCode, DirectConversation, FileRef, Friend, FriendRequest, Message, User } from '@confab/protocol';
+import type { BlockStore } from './block-store.js';
 import type { ConversationSettingsStore } from './conversation-settings-store.js';
 import type { GroupStore } from './group-store.js';
 import type { MessageChangeStore } from './message-change-store.js';
@@ -62,6 +63,10 @@ export interface SendContext {
   isMember: boolean;
   /** For a direct conversation: whether the sender has a friendship with its other member (false for groups). */
   friendsWithPeer: boolean;
+  /** For a direct conversation: whether the sender blocks its other member (false for groups). */
+  blocksPeer: boolean;
+  /** For a direct conversation: whether its other member blocks the sender (false for groups). */
+  blockedByPeer: boolean;
 }
 
 export interface NewMessage {
@@ -72,6 +77,11 @@ export interface NewMessage {
   type: Message['type'];
   content: Message['content'];
   createdAt: number;
+  /**
+   * The recipient who blocks the sender: the message is stored (the sender sees it) and hidden from
+   * this user in the same transaction, its seq kept in `message_hides.blocked_seq`.
+   */
+  hiddenFor?: string;
 }
 
 /**
@@ -117,6 +127,11 @@ export interface ReadCursorResult {
   lastSeq: number;
   /** Whether the cursor moved forward. */
   moved: boolean;
+  /**
+   * Messages after `readSeq` a block kept from the reader: the cursor never passes one unless a
+   * message the reader may see follows it, and unread is `lastSeq - readSeq - skipped`.
+   */
+  skipped: number;
 }
 
 /** An uploaded file's record: its reference, who uploaded it, and when. */
@@ -143,6 +158,8 @@ export interface Store {
   readonly messageSearch: MessageSearchStore;
   /** Each user's pin, mute, mark-unread and hide of their conversations. */
   readonly conversationSettings: ConversationSettingsStore;
+  /** Who blocks whom, and what a block kept from its recipient. */
+  readonly blocks: BlockStore;
 
   // users
   /** Inserts a user; returns false when the username (case-insensitive) is taken. */
@@ -214,7 +231,10 @@ export interface Store {
    */
   appendMessage(message: NewMessage): Promise<AppendResult>;
   listMessages(conversationId: string, range: HistoryRange): Promise<HistoryPage>;
-  /** cursor = max(old, min(seq, lastSeq)); null when the user is not a member. */
+  /**
+   * cursor = max(old, min(seq, lastSeq)), stepped back over messages a block kept from the user at the
+   * end of that range (see {@link ReadCursorResult.skipped}); null when the user is not a member.
+   */
   advanceReadCursor(conversationId: string, userId: string, seq: number): Promise<ReadCursorResult | null>;
 
   // files

@@ -76,10 +76,10 @@ export const conversationsContract: Contract = (t) => {
       const carol = await addUser(t.store, 'carol');
       const conversationId = await addFriends(t.store, alice, bob);
       for (const text of ['1', '2', '3']) await send(t.store, conversationId, alice.id, text);
-      expect(await t.store.advanceReadCursor(conversationId, bob.id, 2)).toEqual({ readSeq: 2, lastSeq: 3, moved: true });
-      expect(await t.store.advanceReadCursor(conversationId, bob.id, 1)).toEqual({ readSeq: 2, lastSeq: 3, moved: false });
-      expect(await t.store.advanceReadCursor(conversationId, bob.id, 2)).toEqual({ readSeq: 2, lastSeq: 3, moved: false });
-      expect(await t.store.advanceReadCursor(conversationId, bob.id, 99)).toEqual({ readSeq: 3, lastSeq: 3, moved: true });
+      expect(await t.store.advanceReadCursor(conversationId, bob.id, 2)).toEqual({ readSeq: 2, lastSeq: 3, moved: true, skipped: 0 });
+      expect(await t.store.advanceReadCursor(conversationId, bob.id, 1)).toEqual({ readSeq: 2, lastSeq: 3, moved: false, skipped: 0 });
+      expect(await t.store.advanceReadCursor(conversationId, bob.id, 2)).toEqual({ readSeq: 2, lastSeq: 3, moved: false, skipped: 0 });
+      expect(await t.store.advanceReadCursor(conversationId, bob.id, 99)).toEqual({ readSeq: 3, lastSeq: 3, moved: true, skipped: 0 });
       expect((await t.store.getConversationView(bob.id, conversationId))?.unread).toBe(0);
       expect(await t.store.advanceReadCursor(conversationId, carol.id, 1)).toBeNull();
       expect(await t.store.advanceReadCursor('c_unknown', bob.id, 1)).toBeNull();

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe } from 'vitest';
 import { aiRepliesContract } from './ai-replies.js';
+import { blocksContract } from './blocks.js';
 import type { StoreBackend, StoreUnderTest } from './backends.js';
 import { concurrencyContract } from './concurrency.js';
 import type { Contract, ContractContext } from './context.js';
@@ -34,6 +35,7 @@ const CONTRACTS: readonly Contract[] = [
   groupRequestsContract,
   messageSearchContract,
   conversationSettingsContract,
+  blocksContract,
 ];
 
 /** Runs the whole storage contract against `backend`, each test on a fresh database. */

@@ -5,6 +5,7 @@ import AiReply from '../AiReply/AiReply.vue';
 import FileCard from '../Attachments/FileCard.vue';
 import FileImage from '../Attachments/FileImage.vue';
 import AuthForm from '../AuthForm/AuthForm.vue';
+import BlockToggle from '../Blocks/BlockToggle.vue';
 import ContactList from '../ContactList/ContactList.vue';
 import FriendSearch from '../FriendSearch/FriendSearch.vue';
 import CreateGroup from '../Groups/CreateGroup.vue';
@@ -39,6 +40,7 @@ async function mountAll(locale: string): Promise<VueWrapper[]> {
     signedInState({
       friends: [friendOf(bob), friendOf(carol)],
       requests: [friendRequest({ id: 'r-in', from: carol, to: alice }), friendRequest({ id: 'r-out', from: alice, to: bob }), joinRequest('r-join')],
+      blocked: [{ user: { id: 'u-dan', username: 'dan', displayName: 'Dan', avatarUrl: null }, since: 1 }],
     }),
   );
   client.searchGroups = (async () => [{ ...projX, myRole: null }]) as typeof client.searchGroups;
@@ -55,8 +57,10 @@ async function mountAll(locale: string): Promise<VueWrapper[]> {
     mount(AiReply, { props: { message: aiReply(6, { text: 'hi', status: 'stopped' }) as AiReplyMessage }, global }),
     mount(FileCard, { props: { file }, global }),
     mount(FileImage, { props: { file: { ...file, mimeType: 'image/png' } }, global }),
+    mount(BlockToggle, { props: { user: bob }, global }),
   ];
   await wrappers[6]!.get('[data-testid="group-search-input"]').setValue('proj');
+  await wrappers[11]!.get('[data-testid="block-button"]').trigger('click');
   await flushPromises();
   return wrappers;
 }
@@ -83,7 +87,7 @@ describe('components speak the plugin locale', () => {
     expect(literal.filter((text) => seen.includes(text))).toEqual([]);
     // The English run shows them, so the check above can fail.
     const seenInEnglish = (await mountAll('en')).flatMap(shownWords).join('\n');
-    expect(['Create account', 'Make admin', 'Accept', 'Download', 'Regenerate', 'Ask to join'].filter((text) => !seenInEnglish.includes(text))).toEqual([]);
+    expect(['Create account', 'Make admin', 'Accept', 'Download', 'Regenerate', 'Ask to join', 'Blocked users', 'Unblock', 'Cancel'].filter((text) => !seenInEnglish.includes(text))).toEqual([]);
   });
 
   it('words the group panel, requests and the login form in Chinese', async () => {

@@ -27,6 +27,7 @@ export function emptyState(): ChatState {
     messages: {},
     friends: [],
     requests: [],
+    blocked: [],
     reads: {},
     typing: {},
   };
@@ -196,6 +197,12 @@ export function createFakeClient(initial: Partial<ChatState> = {}): FakeClient {
     rejectRequest: vi.fn(async (requestId: string) => friendRequest({ id: requestId, status: 'rejected' })),
     cancelRequest: vi.fn(async (requestId: string) => friendRequest({ id: requestId, status: 'cancelled' })),
     removeFriend: vi.fn(async () => {}),
+    block: vi.fn(async (userId: string) => {
+      const block = { user: state.friends.find((friend) => friend.user.id === userId)?.user ?? { ...bob, id: userId }, since: 1 };
+      setState({ blocked: [block, ...state.blocked] });
+      return block;
+    }),
+    unblock: vi.fn(async (userId: string) => setState({ blocked: state.blocked.filter((block) => block.user.id !== userId) })),
     createGroup: vi.fn(async (input: { name: string }) => ({ ...projX, name: input.name })),
     searchGroups: vi.fn(async () => [] as GroupSummary[]),
     getGroup: vi.fn(async () => projX),

@@ -8,6 +8,7 @@ import type { Queryable } from './transaction.js';
  * moved to it. `UPDATE ... RETURNING` takes the conversation row's lock until the transaction
  * ends, so writers on any node get consecutive seqs; the statement is atomic, so when the insert
  * fails (the same sender and clientMsgId stored already: a unique violation) the seq goes back too.
+ * A message a block keeps from its recipient (`$8`) gets that user's hide in the same statement.
  */
 const APPEND = `
   WITH next AS (
@@ -17,6 +18,9 @@ const APPEND = `
     SELECT $1, $2, next.last_seq, $3, $4, $5, $6, $7 FROM next RETURNING seq
   ), cursor AS (
     UPDATE conversation_members m SET read_seq = GREATEST(m.read_seq, stored.seq) FROM stored WHERE m.conversation_id = $2 AND m.user_id = $3
+  ), kept AS (
+    INSERT INTO message_hides (user_id, message_id, conversation_id, change_seq, blocked_seq)
+    SELECT $8, $1, $2, c.change_seq, stored.seq FROM stored JOIN conversations c ON c.id = $2 WHERE CAST($8 AS TEXT) IS NOT NULL
   )
   SELECT seq FROM stored`;
 
@@ -36,10 +40,12 @@ export async function insertWithNextSeq(db: Queryable, message: NewMessage): Pro
     message.type,
     JSON.stringify(message.content),
     message.createdAt,
+    message.hiddenFor ?? null,
   ]);
   const seq = rows[0]?.seq;
   if (seq === undefined) throw new ConversationMissingError(message.conversationId);
-  return { ...message, seq } as Message;
+  const { hiddenFor: _hiddenFor, ...stored } = message;
+  return { ...stored, seq } as Message;
 }
 
 /** read_seq = max(read_seq, seq) for one member. */

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { CONVERSATION_VIEW_SELECT, conversationFromRow, sendContextFromRow, type ConversationViewRow, type SendContextRow } from '../sqlite/rows.js';
+import { readCursorAfter } from '../read-cursor.js';
 import type { Store } from '../store.js';
 import { directConversation, lockPair } from './direct.js';
 import { BY_ACTIVITY } from './sql.js';
@@ -32,7 +33,13 @@ export function conversationMethods(pool: Pool): ConversationMethods {
            (EXISTS (SELECT 1 FROM conversation_members WHERE conversation_id = c.id AND user_id = $1))::int AS is_member,
            (c.kind = 'direct' AND EXISTS (
              SELECT 1 FROM conversation_members p JOIN friendships f ON f.user_id = $1 AND f.friend_id = p.user_id
-             WHERE p.conversation_id = c.id AND p.user_id <> $1))::int AS friends_with_peer
+             WHERE p.conversation_id = c.id AND p.user_id <> $1))::int AS friends_with_peer,
+           (c.kind = 'direct' AND EXISTS (
+             SELECT 1 FROM conversation_members p JOIN user_blocks b ON b.user_id = $1 AND b.blocked_id = p.user_id
+             WHERE p.conversation_id = c.id AND p.user_id <> $1))::int AS blocks_peer,
+           (c.kind = 'direct' AND EXISTS (
+             SELECT 1 FROM conversation_members p JOIN user_blocks b ON b.user_id = p.user_id AND b.blocked_id = $1
+             WHERE p.conversation_id = c.id AND p.user_id <> $1))::int AS blocked_by_peer
          FROM conversations c WHERE c.id = $2`,
         [userId, conversationId],
       );
@@ -68,17 +75,19 @@ export function conversationMethods(pool: Pool): ConversationMethods {
 
     advanceReadCursor(conversationId, userId, seq) {
       return inTransaction(pool, async (client) => {
-        const { rows } = await client.query<{ read_seq: number; last_seq: number }>(
-          `SELECT m.read_seq, c.last_seq FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
+        const { rows } = await client.query<{ read_seq: number; last_seq: number; kept_seqs: string }>(
+          `SELECT m.read_seq, c.last_seq,
+             (SELECT COALESCE(json_agg(b.blocked_seq), '[]'::json) FROM message_hides b
+              WHERE b.user_id = m.user_id AND b.conversation_id = c.id AND b.blocked_seq > m.read_seq) AS kept_seqs
+           FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
            WHERE m.conversation_id = $1 AND m.user_id = $2 FOR UPDATE OF m`,
           [conversationId, userId],
         );
         const row = rows[0];
         if (!row) return null;
-        const readSeq = Math.max(row.read_seq, Math.min(seq, row.last_seq));
-        const moved = readSeq > row.read_seq;
-        if (moved) await client.query('UPDATE conversation_members SET read_seq = $1 WHERE conversation_id = $2 AND user_id = $3', [readSeq, conversationId, userId]);
-        return { readSeq, lastSeq: row.last_seq, moved };
+        const cursor = readCursorAfter(row.read_seq, row.last_seq, seq, JSON.parse(row.kept_seqs) as number[]);
+        if (cursor.moved) await client.query('UPDATE conversation_members SET read_seq = $1 WHERE conversation_id = $2 AND user_id = $3', [cursor.readSeq, conversationId, userId]);
+        return cursor;
       });
     },
   };

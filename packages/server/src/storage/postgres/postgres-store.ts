@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { GroupStore } from '../group-store.js';
 import type { Store } from '../store.js';
+import { blockMethods } from './blocks.js';
 import { conversationSettingsMethods } from './conversation-settings.js';
 import { conversationMethods } from './conversations.js';
 import { fileMethods } from './files.js';
@@ -33,6 +34,7 @@ export function createPostgresStore(pool: Pool): PostgresStore {
     reactions: reactionMethods(pool),
     messageSearch: messageSearchMethods(pool),
     conversationSettings: conversationSettingsMethods(pool),
+    blocks: blockMethods(pool),
     ...userMethods(pool),
     ...friendMethods(pool),
     ...requestMethods(pool),

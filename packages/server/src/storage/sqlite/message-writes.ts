@@ -21,7 +21,8 @@ interface ConversationTail {
  * its conversation, a repeated (sender, clientMsgId) finds the earlier row (also one of this batch).
  * Then, once per conversation, its `last_seq` and `last_message_at`, and once per (conversation,
  * sender), the sender's read cursor raised to their last message: the same end state as one
- * transaction per message, with two statements per message instead of four. Throws when a
+ * transaction per message, with two statements per message instead of four (three for a message a
+ * block keeps from its recipient: its hide). Throws when a
  * conversation does not exist (the caller rolls back).
  */
 export function writeMessages(sql: Statements, messages: readonly NewMessage[]): AppendResult[] {
@@ -39,9 +40,11 @@ export function writeMessages(sql: Statements, messages: readonly NewMessage[]):
     }
     const seq = ++tail.lastSeq;
     tail.lastMessageAt = message.createdAt;
-    sql.insertMessage.run({ ...message, seq, content: JSON.stringify(message.content) });
+    const { hiddenFor, ...stored } = message;
+    sql.insertMessage.run({ ...stored, seq, content: JSON.stringify(message.content) });
+    if (hiddenFor !== undefined) sql.insertBlockedHide.run({ userId: hiddenFor, messageId: message.id, conversationId: message.conversationId, seq });
     cursors.set(`${message.conversationId}\n${message.senderId}`, { conversationId: message.conversationId, senderId: message.senderId, seq });
-    return { outcome: 'created', message: { ...message, seq } as Message };
+    return { outcome: 'created', message: { ...stored, seq } as Message };
   });
   for (const [conversationId, tail] of tails) sql.setConversationTail.run(tail.lastSeq, tail.lastMessageAt, conversationId);
   for (const cursor of cursors.values()) sql.raiseReadCursor.run(cursor.seq, cursor.conversationId, cursor.senderId);

@@ -104,10 +104,14 @@ export const LAST_MESSAGE_COLUMNS = `m.id AS m_id, m.seq AS m_seq, m.sender_id A
 
 /**
  * A direct conversation as the member `me` sees it, with the peer, the peer's cursor and the last
- * message, in one row. Callers add WHERE (binding `me.user_id`) and ORDER BY.
+ * message, in one row. Callers add WHERE (binding `me.user_id`) and ORDER BY. `read_seq` counts the
+ * messages a block kept from `me` as read (they are never shown), so `last_seq - read_seq` is exactly
+ * what `me` has unread; the stored cursor, which the peer sees as a receipt, never passes them.
  */
 export const CONVERSATION_VIEW_SELECT = `
-  SELECT c.id, c.last_seq, c.created_at, c.last_message_at, me.read_seq, peer.read_seq AS peer_read_seq,
+  SELECT c.id, c.last_seq, c.created_at, c.last_message_at,
+    me.read_seq + (SELECT COUNT(*) FROM message_hides b WHERE b.user_id = me.user_id AND b.conversation_id = c.id AND b.blocked_seq > me.read_seq) AS read_seq,
+    peer.read_seq AS peer_read_seq,
     ${prefixedUser('u', 'peer')},
     ${LAST_MESSAGE_COLUMNS}
   FROM conversation_members me
@@ -168,6 +172,8 @@ export interface SendContextRow {
   member_ids: string;
   is_member: 0 | 1;
   friends_with_peer: 0 | 1;
+  blocks_peer: 0 | 1;
+  blocked_by_peer: 0 | 1;
 }
 
 export function sendContextFromRow(row: SendContextRow): SendContext {
@@ -175,5 +181,7 @@ export function sendContextFromRow(row: SendContextRow): SendContext {
     conversation: { id: row.id, kind: row.kind, lastSeq: row.last_seq, memberIds: JSON.parse(row.member_ids) as string[] },
     isMember: row.is_member === 1,
     friendsWithPeer: row.friends_with_peer === 1,
+    blocksPeer: row.blocks_peer === 1,
+    blockedByPeer: row.blocked_by_peer === 1,
   };
 }

@@ -17,8 +17,10 @@ import type {
   Store,
   UserRecord,
 } from '../store.js';
+import { readCursorAfter } from '../read-cursor.js';
 import { AppendQueue } from './append-queue.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
+import { SqliteBlocks } from './blocks.js';
 import { SqliteConversationSettings } from './conversation-settings.js';
 import { SqliteFileRecords } from './files.js';
 import { findByClientId, writeMessages } from './message-writes.js';
@@ -63,6 +65,7 @@ export class SqliteStore implements Store {
   readonly reactions: SqliteReactions;
   readonly messageSearch: SqliteMessageSearch;
   readonly conversationSettings: SqliteConversationSettings;
+  readonly blocks: SqliteBlocks;
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
@@ -74,6 +77,7 @@ export class SqliteStore implements Store {
     this.reactions = new SqliteReactions(db);
     this.messageSearch = new SqliteMessageSearch(db);
     this.conversationSettings = new SqliteConversationSettings(db);
+    this.blocks = new SqliteBlocks(db);
   }
 
   async createUser(user: NewUser): Promise<boolean> {
@@ -282,12 +286,11 @@ export class SqliteStore implements Store {
 
   async advanceReadCursor(conversationId: string, userId: string, seq: number): Promise<ReadCursorResult | null> {
     return this.db.transaction(() => {
-      const row = this.sql.readCursor.get(conversationId, userId) as { read_seq: number; last_seq: number } | undefined;
+      const row = this.sql.readCursor.get(conversationId, userId) as { read_seq: number; last_seq: number; kept_seqs: string } | undefined;
       if (!row) return null;
-      const readSeq = Math.max(row.read_seq, Math.min(seq, row.last_seq));
-      const moved = readSeq > row.read_seq;
-      if (moved) this.sql.raiseReadCursor.run(readSeq, conversationId, userId);
-      return { readSeq, lastSeq: row.last_seq, moved };
+      const cursor = readCursorAfter(row.read_seq, row.last_seq, seq, JSON.parse(row.kept_seqs) as number[]);
+      if (cursor.moved) this.sql.raiseReadCursor.run(cursor.readSeq, conversationId, userId);
+      return cursor;
     }).immediate();
   }
 

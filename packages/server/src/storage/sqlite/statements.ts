@@ -47,7 +47,13 @@ const SQL = {
        EXISTS (SELECT 1 FROM conversation_members WHERE conversation_id = c.id AND user_id = @userId) AS is_member,
        CASE WHEN c.kind = 'direct' THEN EXISTS (
          SELECT 1 FROM conversation_members p JOIN friendships f ON f.user_id = @userId AND f.friend_id = p.user_id
-         WHERE p.conversation_id = c.id AND p.user_id <> @userId) ELSE 0 END AS friends_with_peer
+         WHERE p.conversation_id = c.id AND p.user_id <> @userId) ELSE 0 END AS friends_with_peer,
+       CASE WHEN c.kind = 'direct' THEN EXISTS (
+         SELECT 1 FROM conversation_members p JOIN user_blocks b ON b.user_id = @userId AND b.blocked_id = p.user_id
+         WHERE p.conversation_id = c.id AND p.user_id <> @userId) ELSE 0 END AS blocks_peer,
+       CASE WHEN c.kind = 'direct' THEN EXISTS (
+         SELECT 1 FROM conversation_members p JOIN user_blocks b ON b.user_id = p.user_id AND b.blocked_id = @userId
+         WHERE p.conversation_id = c.id AND p.user_id <> @userId) ELSE 0 END AS blocked_by_peer
      FROM conversations c WHERE c.id = @conversationId`,
   memberIds: 'SELECT user_id FROM conversation_members WHERE conversation_id = ? ORDER BY user_id',
   conversationView: `${CONVERSATION_VIEW_SELECT} WHERE me.user_id = ? AND c.id = ?`,
@@ -62,6 +68,8 @@ const SQL = {
   setConversationTail: 'UPDATE conversations SET last_seq = ?, last_message_at = ? WHERE id = ?',
   insertMessage: `INSERT INTO messages (${MESSAGE_COLUMNS})
      VALUES (@id, @conversationId, @seq, @senderId, @clientMsgId, @type, @content, @createdAt)`,
+  insertBlockedHide: `INSERT INTO message_hides (user_id, message_id, conversation_id, change_seq, blocked_seq)
+     SELECT @userId, @messageId, id, change_seq, @seq FROM conversations WHERE id = @conversationId`,
   messagesAfter: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?`,
   messagesBefore: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
 
@@ -72,7 +80,10 @@ const SQL = {
      RETURNING ${MESSAGE_COLUMNS}`,
   updateUserProfile: 'UPDATE users SET display_name = ?, avatar_url = ? WHERE id = ?',
 
-  readCursor: `SELECT m.read_seq, c.last_seq FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
+  readCursor: `SELECT m.read_seq, c.last_seq,
+       (SELECT json_group_array(b.blocked_seq) FROM message_hides b
+        WHERE b.user_id = m.user_id AND b.conversation_id = c.id AND b.blocked_seq > m.read_seq) AS kept_seqs
+     FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
      WHERE m.conversation_id = ? AND m.user_id = ?`,
   raiseReadCursor: 'UPDATE conversation_members SET read_seq = MAX(read_seq, ?) WHERE conversation_id = ? AND user_id = ?',
 } as const;

@@ -227,4 +227,13 @@ export const ar: LocaleMessages = {
   'im.typingOne': '{name} يكتب…',
   'im.typingTwo': '{first} و{second} يكتبان…',
   'im.typingMany': { few: '{count} أشخاص يكتبون…', many: '{count} شخصًا يكتبون…', other: '{count} شخص يكتبون…' },
+  'blocks.block': 'حظر',
+  'blocks.blockLabel': 'حظر {name}',
+  'blocks.confirm': 'هل تريد حظر {name}؟ لن يُبلَّغ بذلك، ولن تصلك رسائله وطلبات صداقته بعد الآن.',
+  'blocks.confirmLabel': 'تأكيد حظر {name}',
+  'blocks.cancel': 'إلغاء',
+  'blocks.unblock': 'إلغاء الحظر',
+  'blocks.unblockLabel': 'إلغاء حظر {name}',
+  'blocks.bar': 'لقد حظرت {name}. ألغِ الحظر لترسل الرسائل مجددًا.',
+  'blocks.listLabel': 'المستخدمون المحظورون',
 };

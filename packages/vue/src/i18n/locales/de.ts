@@ -220,4 +220,13 @@ export const de: LocaleMessages = {
   'im.typingOne': '{name} schreibt…',
   'im.typingTwo': '{first} und {second} schreiben…',
   'im.typingMany': '{count} Personen schreiben…',
+  'blocks.block': 'Blockieren',
+  'blocks.blockLabel': '{name} blockieren',
+  'blocks.confirm': '{name} blockieren? Die Person erfährt es nicht; ihre Nachrichten und Freundschaftsanfragen erreichen dich nicht mehr.',
+  'blocks.confirmLabel': 'Blockieren von {name} bestätigen',
+  'blocks.cancel': 'Abbrechen',
+  'blocks.unblock': 'Blockierung aufheben',
+  'blocks.unblockLabel': 'Blockierung von {name} aufheben',
+  'blocks.bar': 'Du hast {name} blockiert. Hebe die Blockierung auf, um wieder Nachrichten zu senden.',
+  'blocks.listLabel': 'Blockierte Personen',
 };

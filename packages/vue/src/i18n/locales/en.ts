@@ -243,6 +243,16 @@ export const en = {
   'im.typingOne': '{name} is typing…',
   'im.typingTwo': '{first} and {second} are typing…',
   'im.typingMany': '{count} people are typing…',
+
+  'blocks.block': 'Block',
+  'blocks.blockLabel': 'Block {name}',
+  'blocks.confirm': 'Block {name}? They will not be told; their messages and friend requests will no longer reach you.',
+  'blocks.confirmLabel': 'Confirm blocking {name}',
+  'blocks.cancel': 'Cancel',
+  'blocks.unblock': 'Unblock',
+  'blocks.unblockLabel': 'Unblock {name}',
+  'blocks.bar': 'You blocked {name}. Unblock them to send messages again.',
+  'blocks.listLabel': 'Blocked users',
 } as const;
 
 /** Every string's key. */

@@ -220,4 +220,13 @@ export const es: LocaleMessages = {
   'im.typingOne': '{name} está escribiendo…',
   'im.typingTwo': '{first} y {second} están escribiendo…',
   'im.typingMany': '{count} personas están escribiendo…',
+  'blocks.block': 'Bloquear',
+  'blocks.blockLabel': 'Bloquear a {name}',
+  'blocks.confirm': '¿Bloquear a {name}? No se le avisará; sus mensajes y solicitudes de amistad dejarán de llegarte.',
+  'blocks.confirmLabel': 'Confirmar el bloqueo de {name}',
+  'blocks.cancel': 'Cancelar',
+  'blocks.unblock': 'Desbloquear',
+  'blocks.unblockLabel': 'Desbloquear a {name}',
+  'blocks.bar': 'Has bloqueado a {name}. Desbloquéalo para volver a enviar mensajes.',
+  'blocks.listLabel': 'Usuarios bloqueados',
 };

@@ -220,4 +220,13 @@ export const fr: LocaleMessages = {
   'im.typingOne': '{name} est en train d’écrire…',
   'im.typingTwo': '{first} et {second} sont en train d’écrire…',
   'im.typingMany': '{count} personnes sont en train d’écrire…',
+  'blocks.block': 'Bloquer',
+  'blocks.blockLabel': 'Bloquer {name}',
+  'blocks.confirm': 'Bloquer {name} ? Cette personne ne sera pas prévenue ; ses messages et demandes d’ami ne vous parviendront plus.',
+  'blocks.confirmLabel': 'Confirmer le blocage de {name}',
+  'blocks.cancel': 'Annuler',
+  'blocks.unblock': 'Débloquer',
+  'blocks.unblockLabel': 'Débloquer {name}',
+  'blocks.bar': 'Vous avez bloqué {name}. Débloquez cette personne pour lui écrire à nouveau.',
+  'blocks.listLabel': 'Personnes bloquées',
 };

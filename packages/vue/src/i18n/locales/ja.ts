@@ -220,4 +220,13 @@ export const ja: LocaleMessages = {
   'im.typingOne': '{name} さんが入力中…',
   'im.typingTwo': '{first} さんと {second} さんが入力中…',
   'im.typingMany': '{count} 人が入力中…',
+  'blocks.block': 'ブロック',
+  'blocks.blockLabel': '{name}をブロック',
+  'blocks.confirm': '{name}をブロックしますか？相手には通知されません。相手のメッセージと友達リクエストは届かなくなります。',
+  'blocks.confirmLabel': '{name}のブロックを確定',
+  'blocks.cancel': 'キャンセル',
+  'blocks.unblock': 'ブロック解除',
+  'blocks.unblockLabel': '{name}のブロックを解除',
+  'blocks.bar': '{name}をブロックしています。メッセージを送るにはブロックを解除してください。',
+  'blocks.listLabel': 'ブロック中のユーザー',
 };

@@ -220,4 +220,13 @@ export const zhCN: LocaleMessages = {
   'im.typingOne': '{name} 正在输入…',
   'im.typingTwo': '{first} 和 {second} 正在输入…',
   'im.typingMany': '{count} 人正在输入…',
+  'blocks.block': '屏蔽',
+  'blocks.blockLabel': '屏蔽 {name}',
+  'blocks.confirm': '要屏蔽 {name} 吗？对方不会收到通知；对方的消息和好友申请将不再送达你。',
+  'blocks.confirmLabel': '确认屏蔽 {name}',
+  'blocks.cancel': '取消',
+  'blocks.unblock': '取消屏蔽',
+  'blocks.unblockLabel': '取消屏蔽 {name}',
+  'blocks.bar': '你已屏蔽 {name}。取消屏蔽后才能再发送消息。',
+  'blocks.listLabel': '已屏蔽的用户',
 };
