@@ -1,11 +1,8 @@
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, PHONE, launchBrowser, screenshot, trackPageErrors } from './browser.js';
+import { DESKTOP, PHONE, launchBrowser, screenshot, seriousViolations, trackPageErrors } from './browser.js';
 import { startBigChat, type BigChat } from './big-chat.js';
 import { openBusyConversation as openBusy, signIn } from './big-chat-page.js';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let chat: BigChat;
 let browser: Browser;
@@ -33,17 +30,6 @@ const login = (page: Page) => signIn(page, chat);
 async function openBusyConversation(page: Page): Promise<void> {
   await openBusy(page, chat);
   await page.waitForTimeout(300);
-}
-
-/** axe-core's serious and critical violations on the page, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary?: string }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => `${node.target.join(' ')} ${(node as { failureSummary?: string }).failureSummary ?? ''}`) }));
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.targets.slice(0, 3).join(', ')}`);
 }
 
 beforeAll(async () => {

@@ -2,7 +2,8 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import ConversationPane from '../ChatApp/ConversationPane.vue';
 import ContactList from '../ContactList/ContactList.vue';
-import { bob, carol, createFakeClient, directConversation, friendOf, signedInState, wireLikeError } from '../test-utils/fakeClient.js';
+import MessageList from '../MessageList/MessageList.vue';
+import { bob, carol, createFakeClient, directConversation, friendOf, signedInState, textMessage, timeline, wireLikeError } from '../test-utils/fakeClient.js';
 import { withClient } from '../test-utils/mount.js';
 import BlockToggle from './BlockToggle.vue';
 
@@ -28,7 +29,10 @@ describe('blocking', () => {
     expect(client.block).not.toHaveBeenCalled();
     expect(wrapper.get('[data-testid="block-question"]').text()).toBe('Block Bob Stone? They will not be told; their messages and friend requests will no longer reach you.');
     // The confirm button takes the focus, so a keyboard user answers at once.
-    expect(document.activeElement).toBe(wrapper.get('[data-testid="block-confirm"]').element);
+    const confirm = wrapper.get('[data-testid="block-confirm"]');
+    expect(document.activeElement).toBe(confirm.element);
+    expect(confirm.attributes('aria-label')).toBe('Block Bob Stone');
+    expect(document.getElementById(confirm.attributes('aria-describedby')!)?.textContent).toContain('They will not be told');
     await wrapper.get('[data-testid="block-confirm"]').trigger('click');
     await flushPromises();
     expect(client.block).toHaveBeenCalledWith(bob.id);
@@ -86,5 +90,15 @@ describe('blocking', () => {
     const wrapper = mount(ConversationPane, { props: { conversationId: 'c-ai' }, global: withClient(client) });
     await flushPromises();
     expect(wrapper.find('[data-testid="block-button"]').exists()).toBe(false);
+  });
+
+  it('shows the empty timeline when all it holds is places kept from us', () => {
+    const kept = { ...textMessage({ seq: 1, senderId: bob.id }), type: 'hidden', content: {} } as never;
+    const client = createFakeClient(
+      signedInState({ conversations: { list: [directConversation({ lastSeq: 1, readSeq: 1 })], unreadTotal: 0, loaded: true }, messages: { 'c-bob': timeline([{ message: kept, state: 'sent' }]) } }),
+    );
+    const wrapper = mount(MessageList, { props: { conversationId: 'c-bob' }, global: withClient(client) });
+    expect(wrapper.findAll('[data-testid="message-item"]')).toHaveLength(0);
+    expect(wrapper.text()).toContain('No messages yet');
   });
 });

@@ -230,10 +230,9 @@ export const ar: LocaleMessages = {
   'blocks.block': 'حظر',
   'blocks.blockLabel': 'حظر {name}',
   'blocks.confirm': 'هل تريد حظر {name}؟ لن يُبلَّغ بذلك، ولن تصلك رسائله وطلبات صداقته بعد الآن.',
-  'blocks.confirmLabel': 'تأكيد حظر {name}',
   'blocks.cancel': 'إلغاء',
   'blocks.unblock': 'إلغاء الحظر',
-  'blocks.unblockLabel': 'إلغاء حظر {name}',
+  'blocks.unblockLabel': 'إلغاء الحظر عن {name}',
   'blocks.bar': 'لقد حظرت {name}. ألغِ الحظر لترسل الرسائل مجددًا.',
   'blocks.listLabel': 'المستخدمون المحظورون',
 };

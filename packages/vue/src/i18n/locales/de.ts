@@ -223,10 +223,9 @@ export const de: LocaleMessages = {
   'blocks.block': 'Blockieren',
   'blocks.blockLabel': '{name} blockieren',
   'blocks.confirm': '{name} blockieren? Die Person erfährt es nicht; ihre Nachrichten und Freundschaftsanfragen erreichen dich nicht mehr.',
-  'blocks.confirmLabel': 'Blockieren von {name} bestätigen',
   'blocks.cancel': 'Abbrechen',
   'blocks.unblock': 'Blockierung aufheben',
-  'blocks.unblockLabel': 'Blockierung von {name} aufheben',
+  'blocks.unblockLabel': 'Blockierung aufheben: {name}',
   'blocks.bar': 'Du hast {name} blockiert. Hebe die Blockierung auf, um wieder Nachrichten zu senden.',
   'blocks.listLabel': 'Blockierte Personen',
 };

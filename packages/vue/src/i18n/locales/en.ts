@@ -247,7 +247,6 @@ export const en = {
   'blocks.block': 'Block',
   'blocks.blockLabel': 'Block {name}',
   'blocks.confirm': 'Block {name}? They will not be told; their messages and friend requests will no longer reach you.',
-  'blocks.confirmLabel': 'Confirm blocking {name}',
   'blocks.cancel': 'Cancel',
   'blocks.unblock': 'Unblock',
   'blocks.unblockLabel': 'Unblock {name}',

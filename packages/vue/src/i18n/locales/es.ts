@@ -223,7 +223,6 @@ export const es: LocaleMessages = {
   'blocks.block': 'Bloquear',
   'blocks.blockLabel': 'Bloquear a {name}',
   'blocks.confirm': '¿Bloquear a {name}? No se le avisará; sus mensajes y solicitudes de amistad dejarán de llegarte.',
-  'blocks.confirmLabel': 'Confirmar el bloqueo de {name}',
   'blocks.cancel': 'Cancelar',
   'blocks.unblock': 'Desbloquear',
   'blocks.unblockLabel': 'Desbloquear a {name}',

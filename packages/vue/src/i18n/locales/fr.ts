@@ -223,7 +223,6 @@ export const fr: LocaleMessages = {
   'blocks.block': 'Bloquer',
   'blocks.blockLabel': 'Bloquer {name}',
   'blocks.confirm': 'Bloquer {name} ? Cette personne ne sera pas prévenue ; ses messages et demandes d’ami ne vous parviendront plus.',
-  'blocks.confirmLabel': 'Confirmer le blocage de {name}',
   'blocks.cancel': 'Annuler',
   'blocks.unblock': 'Débloquer',
   'blocks.unblockLabel': 'Débloquer {name}',

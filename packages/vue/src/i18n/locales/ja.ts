@@ -223,10 +223,9 @@ export const ja: LocaleMessages = {
   'blocks.block': 'ブロック',
   'blocks.blockLabel': '{name}をブロック',
   'blocks.confirm': '{name}をブロックしますか？相手には通知されません。相手のメッセージと友達リクエストは届かなくなります。',
-  'blocks.confirmLabel': '{name}のブロックを確定',
   'blocks.cancel': 'キャンセル',
   'blocks.unblock': 'ブロック解除',
-  'blocks.unblockLabel': '{name}のブロックを解除',
+  'blocks.unblockLabel': '{name}をブロック解除',
   'blocks.bar': '{name}をブロックしています。メッセージを送るにはブロックを解除してください。',
   'blocks.listLabel': 'ブロック中のユーザー',
 };

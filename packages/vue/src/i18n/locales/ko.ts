@@ -223,7 +223,6 @@ export const ko: LocaleMessages = {
   'blocks.block': '차단',
   'blocks.blockLabel': '{name} 차단',
   'blocks.confirm': '{name}님을 차단할까요? 상대방에게는 알리지 않으며, 상대방의 메시지와 친구 요청이 더 이상 전달되지 않습니다.',
-  'blocks.confirmLabel': '{name} 차단 확인',
   'blocks.cancel': '취소',
   'blocks.unblock': '차단 해제',
   'blocks.unblockLabel': '{name} 차단 해제',

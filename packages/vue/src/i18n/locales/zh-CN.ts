@@ -223,7 +223,6 @@ export const zhCN: LocaleMessages = {
   'blocks.block': '屏蔽',
   'blocks.blockLabel': '屏蔽 {name}',
   'blocks.confirm': '要屏蔽 {name} 吗？对方不会收到通知；对方的消息和好友申请将不再送达你。',
-  'blocks.confirmLabel': '确认屏蔽 {name}',
   'blocks.cancel': '取消',
   'blocks.unblock': '取消屏蔽',
   'blocks.unblockLabel': '取消屏蔽 {name}',
