@@ -174,4 +174,20 @@ describe('blocking a user', () => {
     expect(await live).toEqual(sent.message);
     expect(await conversationOf(alice, group.id)).toMatchObject({ unread: 1, lastMessage: sent.message });
   });
+
+  it('under the anyone policy, lists no conversation a blocked stranger opened with messages the blocker never got', async () => {
+    const open = await startServer(['--dm-policy', 'anyone']);
+    try {
+      const [alice, mallory] = [await registerUser(open.url, 'alice'), await registerUser(open.url, 'mallory')];
+      expect((await api(open.url, 'POST', '/blocks', { token: alice.token, body: { userId: mallory.user.id } })).status).toBe(200);
+      const m = await connect(open.url, mallory.token);
+      const sent = await emitWithAck(m, 'message:send', { to: alice.user.id, clientMsgId: clientMsgId(), type: 'text', content: { text: 'hello stranger' } });
+      expect(sent).toMatchObject({ ok: true, message: { seq: 1 } });
+      const listed = (await api(open.url, 'GET', '/conversations', { token: alice.token })).body.conversations;
+      expect(listed.filter((c: { id: string }) => c.id === sent.message.conversationId)).toEqual([]);
+      expect((await api(open.url, 'GET', '/conversations', { token: mallory.token })).body.conversations.map((c: { id: string }) => c.id)).toContain(sent.message.conversationId);
+    } finally {
+      await open.stop();
+    }
+  });
 });

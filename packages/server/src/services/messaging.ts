@@ -196,7 +196,9 @@ export function createMessagingService(context: ServiceContext, options: Messagi
         store.groups.listConversationViews(userId),
       ]);
       const all = await viewConversations<Conversation>(store, userId, [...direct, ...groups]);
-      return all.sort(compareListOrder);
+      // Under `anyone`, a stranger the user blocks may have opened a conversation holding nothing the user may see: not listed.
+      const shown = context.dmPolicy === 'anyone' ? all.filter((conversation) => !(conversation.kind === 'direct' && conversation.lastSeq > 0 && conversation.lastMessage === null)) : all;
+      return shown.sort(compareListOrder);
     },
 
     /** Opens (or returns) the caller's direct conversation with `peerId`; NOT_FRIENDS under the friends policy. */
