@@ -113,10 +113,11 @@ export function createMessagingService(context: ServiceContext, options: Messagi
 
   return {
     /**
-     * Stores a message with the next seq and pushes `message:new` to every socket of every member.
+     * Stores a message with the next seq and pushes `message:new` to every socket of every member
+     * but `originSocketId`, the sending socket, which gets the stored message in its ack.
      * Resending a `clientMsgId` returns the original message and pushes nothing.
      */
-    async sendMessage(senderId: string, input: SendMessageInput): Promise<Message> {
+    async sendMessage(senderId: string, input: SendMessageInput, originSocketId?: string): Promise<Message> {
       let content = await contentOf(senderId, input);
       const { conversation, hiddenFor } = await sendTarget(senderId, input);
       if (input.replyTo !== undefined) {
@@ -142,12 +143,15 @@ export function createMessagingService(context: ServiceContext, options: Messagi
       if (result.outcome === 'conflict') {
         throw new ApiError('CONFLICT', 'This clientMsgId was already used for another conversation', { field: 'clientMsgId' });
       }
-      if (result.outcome === 'created' && hiddenFor !== undefined) {
-        // Kept from a peer who blocks the sender: only the sender's devices hear of it, as of any message.
-        context.notifier.toUser(senderId, 'message:new', result.message);
-      } else if (result.outcome === 'created') {
-        pushToMembers(context, conversation, 'message:new', result.message);
-        void hooks.onMessageCreated?.(conversation, result.message);
+      if (result.outcome === 'created') {
+        const notifier = originSocketId === undefined ? context.notifier : context.notifier.except(originSocketId);
+        if (hiddenFor !== undefined) {
+          // Kept from a peer who blocks the sender: only the sender's other devices hear of it, as of any message.
+          notifier.toUser(senderId, 'message:new', result.message);
+        } else {
+          pushToMembers({ notifier }, conversation, 'message:new', result.message);
+          void hooks.onMessageCreated?.(conversation, result.message);
+        }
       }
       return result.message;
     },
