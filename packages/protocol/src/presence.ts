@@ -36,10 +36,11 @@ export interface PresenceResponse {
   presence: Presence;
 }
 
-/** `PUT /me/presence`: the caller's new presence settings. */
+/** `PATCH /me/presence`: the caller's new presence settings. */
 export type PresenceSettingsBody = PresenceSettings;
 
-/** The answer of `PUT /me/presence`, and the `presence:settings` event to the user's other sockets. */
-export interface PresenceSettingsResponse {
-  settings: PresenceSettings;
-}
+/**
+ * The answer of `PATCH /me/presence`, and the `presence:settings` event to every socket of the user:
+ * the new settings with every friend's presence as the user now sees it (all hidden while theirs is).
+ */
+export type PresenceSettingsResponse = PresenceListResponse;

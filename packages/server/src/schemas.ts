@@ -151,7 +151,7 @@ export const ConversationSettingsPayloadSchema = Type.Object(
 /** `typing`: the conversation the caller types in. */
 export const TypingPayloadSchema = Type.Object({ conversationId: Id }, strict);
 
-/** `PUT /me/presence`: the caller's presence privacy. */
+/** `PATCH /me/presence`: the caller's presence privacy. */
 export const PresenceSettingsBodySchema = Type.Object({ showPresence: Type.Boolean() }, strict);
 
 export type RegisterInput = Static<typeof RegisterBodySchema>;

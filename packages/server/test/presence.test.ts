@@ -64,7 +64,7 @@ describe('presence', () => {
     expect(errorCode(await api(t.url, 'GET', `/presence/${ASSISTANT_USER_ID}`, { token: alice.token }))).toBe('NOT_FOUND');
     expect(errorCode(await api(t.url, 'GET', '/presence', {}))).toBe('UNAUTHORIZED');
     for (const body of [{}, { showPresence: 'no' }, { showPresence: false, extra: 1 }]) {
-      expect(errorCode(await api(t.url, 'PUT', '/me/presence', { token: alice.token, body }))).toBe('VALIDATION');
+      expect(errorCode(await api(t.url, 'PATCH', '/me/presence', { token: alice.token, body }))).toBe('VALIDATION');
     }
     expect((await api(t.url, 'GET', '/me', { token: alice.token })).body.presenceSettings).toEqual({ showPresence: true });
     // Strangers hear nothing of alice going online.
@@ -82,9 +82,10 @@ describe('presence', () => {
     await sleep(50);
     const hiddenEvent = nextEvent(b, 'presence');
     const ownTab = nextEvent(aliceOtherTab, 'presence:settings');
-    const hid = await api(t.url, 'PUT', '/me/presence', { token: alice.token, body: { showPresence: false } });
-    expect(hid.body).toEqual({ settings: { showPresence: false } });
-    expect(await ownTab).toEqual({ settings: { showPresence: false } });
+    const hid = await api(t.url, 'PATCH', '/me/presence', { token: alice.token, body: { showPresence: false } });
+    const hiddenList = { presence: [{ userId: bob.user.id, online: false, lastSeenAt: null }], settings: { showPresence: false } };
+    expect(hid.body).toEqual(hiddenList);
+    expect(await ownTab).toEqual(hiddenList);
     expect(await hiddenEvent).toEqual({ userId: alice.user.id, online: false, lastSeenAt: null });
     expect(await presenceOf(bob.token, alice.user.id)).toEqual({ userId: alice.user.id, online: false, lastSeenAt: null });
     expect((await api(t.url, 'GET', '/me', { token: alice.token })).body.presenceSettings).toEqual({ showPresence: false });
@@ -106,11 +107,22 @@ describe('presence', () => {
 
     // Shown again: bob is told she is online (her last seen kept meanwhile).
     const shown = nextEvent(b, 'presence');
-    await api(t.url, 'PUT', '/me/presence', { token: alice.token, body: { showPresence: true } });
+    await api(t.url, 'PATCH', '/me/presence', { token: alice.token, body: { showPresence: true } });
     const back = await shown;
     expect(back).toMatchObject({ userId: alice.user.id, online: true });
     expect(back.lastSeenAt).toEqual(expect.any(Number));
     a2.disconnect();
+  });
+
+  it('tells two new friends each other\'s presence when the request is accepted', async () => {
+    const dora = await registerUser(t.url, 'dora');
+    const emil = await registerUser(t.url, 'emil');
+    const [d, e] = await Promise.all([connect(t.url, dora.token), connect(t.url, emil.token)]);
+    const [doraHears, emilHears] = [nextEvent(d, 'presence'), nextEvent(e, 'presence')];
+    const request = await api(t.url, 'POST', '/requests', { token: dora.token, body: { kind: 'friend', targetId: emil.user.id } });
+    await api(t.url, 'POST', `/requests/${request.body.request.id}/accept`, { token: emil.token });
+    expect(await doraHears).toEqual({ userId: emil.user.id, online: true, lastSeenAt: null });
+    expect(await emilHears).toEqual({ userId: dora.user.id, online: true, lastSeenAt: null });
   });
 
   it('stops after unfriending: no events, and FORBIDDEN when asked', async () => {

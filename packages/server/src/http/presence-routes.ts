@@ -3,7 +3,7 @@ import { PresenceSettingsBodySchema, UserIdParamsSchema } from '../schemas.js';
 import type { Services } from '../services/index.js';
 import type { App } from './types.js';
 
-/** GET /presence, GET /presence/:userId (friends only), PUT /me/presence. */
+/** GET /presence, GET /presence/:userId (friends only), PATCH /me/presence. */
 export function registerPresenceRoutes(app: App, { presence }: Services): void {
   app.get('/presence', async (request): Promise<PresenceListResponse> => presence.list(request.userId));
 
@@ -11,7 +11,5 @@ export function registerPresenceRoutes(app: App, { presence }: Services): void {
     presence: await presence.get(request.userId, request.params.userId),
   }));
 
-  app.put('/me/presence', { schema: { body: PresenceSettingsBodySchema } }, async (request): Promise<PresenceSettingsResponse> => ({
-    settings: await presence.setShowPresence(request.userId, request.body.showPresence),
-  }));
+  app.patch('/me/presence', { schema: { body: PresenceSettingsBodySchema } }, async (request): Promise<PresenceSettingsResponse> => presence.setShowPresence(request.userId, request.body.showPresence));
 }

@@ -53,11 +53,11 @@ export interface ServiceOptions {
 export function createServices(context: ServiceContext, tokens: TokenService, options: ServiceOptions): Services {
   const files = createFileService(context, options.files);
   const assistant = createAssistantService(context, options.assistant);
-  const friendship = createFriendshipService(context);
+  const presence = createPresenceService(context, options.presence?.tracker ?? createMemoryPresenceTracker(), options.presence?.onError ?? (() => undefined));
+  const friendship = createFriendshipService(context, presence.befriended);
   const groupAccess = createGroupAccess(context);
   const conversationSettings = createConversationSettingsService(context);
   const messaging = createMessagingService(context, { files, onMessageCreated: assistant.onMessageCreated, onRead: conversationSettings.onRead });
-  const presence = createPresenceService(context, options.presence?.tracker ?? createMemoryPresenceTracker(), options.presence?.onError ?? (() => undefined));
   return {
     accounts: createAccountService(context, tokens),
     friendship,

@@ -44,7 +44,7 @@ export function createPresenceService(context: ServiceContext, tracker: Presence
     await announce({ userId, online: false, lastSeenAt: at });
   }
 
-  return {
+  const service = {
     /** A socket of the user connected: the first one anywhere makes them online. */
     connected: (userId: string): Promise<void> =>
       serial(userId, async () => {
@@ -94,22 +94,36 @@ export function createPresenceService(context: ServiceContext, tracker: Presence
     },
 
     /**
-     * Shows or hides the caller's presence. Every socket of theirs gets `presence:settings`; when it
-     * changed, their friends get their presence as it now shows (hidden, or online / last seen).
+     * Shows or hides the caller's presence. Every socket of theirs gets `presence:settings` with the
+     * friends' presence as they now see it; when it changed, their friends get their presence as it now
+     * shows (hidden, or online / last seen).
      */
-    async setShowPresence(userId: string, showPresence: boolean): Promise<PresenceSettings> {
+    async setShowPresence(userId: string, showPresence: boolean): Promise<PresenceListResponse> {
       const before = await store.presence.get(userId);
       const after = await store.presence.setShowPresence(userId, showPresence, context.now());
-      const settings = { showPresence: after.showPresence };
-      notifier.toUser(userId, 'presence:settings', { settings });
+      const list = await service.list(userId);
+      notifier.toUser(userId, 'presence:settings', list);
       if (before.showPresence !== showPresence) {
         const to = watchers(await store.presence.listFriends(userId));
         const presence = showPresence ? { userId, online: (await tracker.onlineOf([userId])).has(userId), lastSeenAt: after.lastSeenAt } : hidden(userId);
         if (to.length > 0) notifier.toUsers(to, 'presence', presence);
       }
-      return settings;
+      return list;
+    },
+
+    /** Two users just became friends: each is told the other's presence (as `presence`, when both show theirs). Never throws. */
+    async befriended(userA: string, userB: string): Promise<void> {
+      for (const [to, about] of [[userA, userB], [userB, userA]] as const) {
+        try {
+          const [self, presence] = await Promise.all([store.presence.get(to), service.get(to, about)]);
+          if (self.showPresence) notifier.toUser(to, 'presence', presence);
+        } catch (error) {
+          onError(error, about);
+        }
+      }
     },
   };
+  return service;
 }
 
 export type PresenceService = ReturnType<typeof createPresenceService>;

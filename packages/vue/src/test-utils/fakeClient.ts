@@ -29,6 +29,7 @@ export function emptyState(): ChatState {
     requests: [],
     reads: {},
     typing: {},
+    presence: { byUser: {}, showPresence: true },
   };
 }
 
