@@ -111,12 +111,14 @@ export function createPresenceService(context: ServiceContext, tracker: Presence
       return list;
     },
 
-    /** Two users just became friends: each is told the other's presence (as `presence`, when both show theirs). Never throws. */
+    /** Two users just became friends: each is told the other's presence, when both show theirs. Never throws. */
     async befriended(userA: string, userB: string): Promise<void> {
       for (const [to, about] of [[userA, userB], [userB, userA]] as const) {
         try {
-          const [self, presence] = await Promise.all([store.presence.get(to), service.get(to, about)]);
-          if (self.showPresence) notifier.toUser(to, 'presence', presence);
+          const [self, other] = await Promise.all([store.presence.get(to), store.presence.get(about)]);
+          if (!self.showPresence || !other.showPresence || isAssistant(to) || isAssistant(about)) continue;
+          const online = await tracker.onlineOf([about]);
+          notifier.toUser(to, 'presence', { userId: about, online: online.has(about), lastSeenAt: other.lastSeenAt });
         } catch (error) {
           onError(error, about);
         }
