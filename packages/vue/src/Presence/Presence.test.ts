@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Avatar from '../Avatar/Avatar.vue';
 import ConversationPane from '../ChatApp/ConversationPane.vue';
 import ContactList from '../ContactList/ContactList.vue';
-import { bob, carol, createFakeClient, directConversation, friendOf, signedInState } from '../test-utils/fakeClient.js';
+import { bob, carol, createFakeClient, directConversation, friendOf, signedInState, wireLikeError } from '../test-utils/fakeClient.js';
 import { withClient } from '../test-utils/mount.js';
 import PresenceStatus from './PresenceStatus.vue';
 import PresenceToggle from './PresenceToggle.vue';
@@ -92,7 +92,7 @@ describe('presence in the Vue components', () => {
 
   it('PresenceToggle puts the box back and shows the error when the change fails', async () => {
     const client = clientWith({});
-    client.setShowPresence.mockRejectedValueOnce(Object.assign(new Error('offline'), { code: 'NETWORK' }));
+    vi.mocked(client.setShowPresence).mockRejectedValueOnce(wireLikeError('NETWORK', 'Cannot reach the server'));
     const wrapper = mount(PresenceToggle, { global: withClient(client) });
     const box = wrapper.get<HTMLInputElement>('[data-testid="presence-toggle"]');
     box.element.checked = false;
