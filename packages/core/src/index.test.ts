@@ -23,6 +23,7 @@ describe('@confab/core public API', () => {
       'keyValueOutbox',
       'memoryOutbox',
       'messagePreview',
+      'presenceOf',
       'readCount',
       'systemNoticeText',
       'typingUserIds',

@@ -78,7 +78,11 @@ export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBase
     // One JSON line per connection and per disconnect, with the ids that tie a socket's other lines together.
     const socketLog = log.child({ socketId: socket.id, userId: socket.data.userId });
     socketLog.info({ transport: socket.conn.transport.name, address: socket.handshake.address }, 'socket connected');
-    socket.once('disconnect', (reason) => socketLog.info({ reason }, 'socket disconnected'));
+    socket.once('disconnect', (reason) => {
+      socketLog.info({ reason }, 'socket disconnected');
+      void services.presence.disconnected(socket.data.userId);
+    });
+    void services.presence.connected(socket.data.userId);
     void socket.join([userRoom(socket.data.userId), ...socket.data.groupIds.map(groupRoom)]);
     // A membership change between the handshake's read and this join (on any node) was pushed to the
     // user's room before this socket was in it: read once more, leave removed groups and join added ones.

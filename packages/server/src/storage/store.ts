@@ -5,6 +5,7 @@
  */
 import type { AiErrorCode, DirectConversation, FileRef, Friend, FriendRequest, Message, User } from '@confab/protocol';
 import type { ConversationSettingsStore } from './conversation-settings-store.js';
+import type { PresenceStore } from './presence-store.js';
 import type { GroupStore } from './group-store.js';
 import type { MessageChangeStore } from './message-change-store.js';
 import type { MessageSearchStore } from './message-search-store.js';
@@ -143,6 +144,8 @@ export interface Store {
   readonly messageSearch: MessageSearchStore;
   /** Each user's pin, mute, mark-unread and hide of their conversations. */
   readonly conversationSettings: ConversationSettingsStore;
+  /** Each user's presence privacy and when they were last seen. */
+  readonly presence: PresenceStore;
 
   // users
   /** Inserts a user; returns false when the username (case-insensitive) is taken. */

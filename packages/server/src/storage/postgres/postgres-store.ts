@@ -12,6 +12,7 @@ import { messageChangeMethods } from './message-changes.js';
 import { messageSearchMethods } from './message-search.js';
 import { messageMethods } from './messages.js';
 import { migratePostgres } from './migrations.js';
+import { presenceMethods } from './presence.js';
 import { createPool, type PoolOptions } from './pool.js';
 import { reactionMethods } from './reactions.js';
 import { requestMethods } from './requests.js';
@@ -33,6 +34,7 @@ export function createPostgresStore(pool: Pool): PostgresStore {
     reactions: reactionMethods(pool),
     messageSearch: messageSearchMethods(pool),
     conversationSettings: conversationSettingsMethods(pool),
+    presence: presenceMethods(pool),
     ...userMethods(pool),
     ...friendMethods(pool),
     ...requestMethods(pool),
