@@ -102,10 +102,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         throw error;
       })
     : null;
-  if (redis) {
-    useRedisAdapter(io, redis);
-    guardRedisLink(io, redis, app.log);
-  }
+  const adapter = redis ? useRedisAdapter(io, redis) : null;
+  if (redis) guardRedisLink(io, redis, app.log);
   const limitSettings = { perMinute: config.ai.rateLimitPerMinute, maxConcurrent: config.ai.maxConcurrent, now: Date.now };
   const limits = redis
     ? createRedisLimits(redis, limitSettings, (error) => app.log.warn({ err: error }, 'assistant limits: redis failed'))
@@ -135,7 +133,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const stopSweeper = await startReplySweeper(services.assistant, app.log);
   io.on('ai:stop', (messageId, ack) => void services.assistant.stopHere(messageId).then(ack, () => ack(null)));
   const drain = createDrain();
-  serveRealtime(io, services, app.log, drain, (event, seconds, response) => metrics.ack(event, seconds, response));
+  serveRealtime(io, services, app.log, { drain, onAck: (event, seconds, response) => metrics.ack(event, seconds, response), roomsReady: adapter?.roomsReady });
   const readiness: ReadinessCheck[] = [
     {
       name: 'shutdown',
