@@ -59,13 +59,13 @@ export async function demoPage(browser: Browser, url: string, username: string, 
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** axe-core's serious and critical violations on the page, as "rule: target" lines. */
-export async function seriousViolations(page: Page): Promise<string[]> {
+/** axe-core's serious and critical violations on the page (or only in the `include` selectors), as "rule: target" lines. */
+export async function seriousViolations(page: Page, include?: string[]): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary?: string }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+  const violations = await page.evaluate(async (selectors) => {
+    const axe = (window as unknown as { axe: { run: (context: Document | { include: string[][] }, options: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary?: string }> }> }> } }).axe;
+    const result = await axe.run(selectors ? { include: selectors.map((selector) => [selector]) } : document, { resultTypes: ['violations'] });
     return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => `${node.target.join(' ')} ${(node as { failureSummary?: string }).failureSummary ?? ''}`) }));
-  });
+  }, include);
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.targets.slice(0, 3).join(', ')}`);
 }

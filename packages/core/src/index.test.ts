@@ -24,6 +24,7 @@ describe('@confab/core public API', () => {
       'keyValueOutbox',
       'memoryOutbox',
       'messagePreview',
+      'presenceOf',
       'readCount',
       'systemNoticeText',
       'typingUserIds',

@@ -7,6 +7,8 @@ export { DEFAULT_CONVERSATION_SETTINGS, conversationSettingsOf } from './setting
 export type { ConversationSettings, ConversationSettingsEvent, ConversationSettingsPayload } from './settings.js';
 export type { TypingEvent, TypingPayload } from './typing.js';
 export type { BlockBody, BlockChangedEvent, BlockedUser, BlockResponse, BlocksResponse } from './blocks.js';
+export { DEFAULT_PRESENCE_SETTINGS } from './presence.js';
+export type { Presence, PresenceListResponse, PresenceResponse, PresenceSettings, PresenceSettingsBody, PresenceSettingsResponse } from './presence.js';
 export type { ReactionEmoji } from './reactions.js';
 export { NAME_PROBLEMS, hasBidiControls, isBlankText, nameProblem, textLength } from './text.js';
 export type { NameProblem } from './text.js';

@@ -3,13 +3,14 @@ import type { ChatAction } from './actions.js';
 import { blockedReducer, friendsReducer } from './contacts.js';
 import { conversationsReducer, initialConversationsState } from './conversations.js';
 import { messagesReducer } from './messages.js';
+import { initialPresenceState, presenceReducer } from './presence.js';
 import { readsReducer } from './reads.js';
 import { requestsReducer } from './requests.js';
 import { typingReducer } from './typing.js';
 
 /** The state before login (and after logout). */
 export function initialChatState(): ChatState {
-  return { connection: 'idle', me: null, conversations: initialConversationsState, messages: {}, friends: [], requests: [], blocked: [], reads: {}, typing: {} };
+  return { connection: 'idle', me: null, conversations: initialConversationsState, messages: {}, friends: [], requests: [], blocked: [], reads: {}, typing: {}, presence: initialPresenceState };
 }
 
 function sessionReducer(state: ChatState, action: ChatAction): Pick<ChatState, 'connection' | 'me'> {
@@ -36,6 +37,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   const blocked = blockedReducer(state.blocked, action);
   const reads = readsReducer(state.reads, action);
   const typing = typingReducer(state.typing, action);
+  const presence = presenceReducer(state.presence, action);
   if (
     connection === state.connection &&
     me === state.me &&
@@ -45,9 +47,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     requests === state.requests &&
     blocked === state.blocked &&
     reads === state.reads &&
-    typing === state.typing
+    typing === state.typing &&
+    presence === state.presence
   ) {
     return state;
   }
-  return { connection, me, conversations, messages, friends, requests, blocked, reads, typing };
+  return { connection, me, conversations, messages, friends, requests, blocked, reads, typing, presence };
 }

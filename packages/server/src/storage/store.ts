@@ -6,6 +6,7 @@
 import type { AiErrorCode, DirectConversation, FileRef, Friend, FriendRequest, Message, User } from '@confab/protocol';
 import type { BlockStore } from './block-store.js';
 import type { ConversationSettingsStore } from './conversation-settings-store.js';
+import type { PresenceStore } from './presence-store.js';
 import type { GroupStore } from './group-store.js';
 import type { MessageChangeStore } from './message-change-store.js';
 import type { MessageSearchStore } from './message-search-store.js';
@@ -160,6 +161,8 @@ export interface Store {
   readonly conversationSettings: ConversationSettingsStore;
   /** Who blocks whom, and what a block kept from its recipient. */
   readonly blocks: BlockStore;
+  /** Each user's presence privacy and when they were last seen. */
+  readonly presence: PresenceStore;
 
   // users
   /** Inserts a user; returns false when the username (case-insensitive) is taken. */

@@ -9,6 +9,7 @@ import { REACTIONS_MIGRATION } from './migrations/0007-reactions.js';
 import { CONVERSATION_SETTINGS_MIGRATION } from './migrations/0008-conversation-settings.js';
 import { MESSAGE_SEARCH_MIGRATION } from './migrations/0010-message-search.js';
 import { BLOCKS_MIGRATION } from './migrations/0013-blocks.js';
+import { PRESENCE_MIGRATION } from './migrations/0011-presence.js';
 import { inTransaction } from './transaction.js';
 
 export interface PgMigration {
@@ -30,6 +31,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   CONVERSATION_SETTINGS_MIGRATION,
   MESSAGE_SEARCH_MIGRATION,
   BLOCKS_MIGRATION,
+  PRESENCE_MIGRATION,
 ];
 
 /** Key of the transaction-level advisory lock that serializes migrations across nodes starting at once. */

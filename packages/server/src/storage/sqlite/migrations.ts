@@ -5,6 +5,7 @@ import { REACTIONS_MIGRATION } from './migrations/0007-reactions.js';
 import { CONVERSATION_SETTINGS_MIGRATION } from './migrations/0008-conversation-settings.js';
 import { MESSAGE_SEARCH_MIGRATION } from './migrations/0010-message-search.js';
 import { BLOCKS_MIGRATION } from './migrations/0013-blocks.js';
+import { PRESENCE_MIGRATION } from './migrations/0011-presence.js';
 
 export interface Migration {
   version: number;
@@ -149,6 +150,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CONVERSATION_SETTINGS_MIGRATION,
   MESSAGE_SEARCH_MIGRATION,
   BLOCKS_MIGRATION,
+  PRESENCE_MIGRATION,
 ];
 
 /** Applies the migrations not yet recorded in `schema_migrations`; returns the versions applied now. */

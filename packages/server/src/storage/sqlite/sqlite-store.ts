@@ -22,6 +22,7 @@ import { AppendQueue } from './append-queue.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { SqliteBlocks } from './blocks.js';
 import { SqliteConversationSettings } from './conversation-settings.js';
+import { SqlitePresence } from './presence.js';
 import { SqliteFileRecords } from './files.js';
 import { findByClientId, writeMessages } from './message-writes.js';
 import { SqliteGroups } from './groups.js';
@@ -66,6 +67,7 @@ export class SqliteStore implements Store {
   readonly messageSearch: SqliteMessageSearch;
   readonly conversationSettings: SqliteConversationSettings;
   readonly blocks: SqliteBlocks;
+  readonly presence: SqlitePresence;
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
@@ -78,6 +80,7 @@ export class SqliteStore implements Store {
     this.messageSearch = new SqliteMessageSearch(db);
     this.conversationSettings = new SqliteConversationSettings(db);
     this.blocks = new SqliteBlocks(db);
+    this.presence = new SqlitePresence(db);
   }
 
   async createUser(user: NewUser): Promise<boolean> {

@@ -235,4 +235,14 @@ export const ar: LocaleMessages = {
   'blocks.unblockLabel': 'إلغاء الحظر عن {name}',
   'blocks.bar': 'لقد حظرت {name}. ألغِ الحظر لترسل الرسائل مجددًا.',
   'blocks.listLabel': 'المستخدمون المحظورون',
+
+  'presence.online': 'متصل الآن',
+  'presence.lastSeenJustNow': 'آخر ظهور قبل لحظات',
+  'presence.lastSeenMinutes': { zero: 'آخر ظهور قبل لحظات', one: 'آخر ظهور قبل دقيقة', two: 'آخر ظهور قبل دقيقتين', few: 'آخر ظهور قبل {count} دقائق', many: 'آخر ظهور قبل {count} دقيقة', other: 'آخر ظهور قبل {count} دقيقة' },
+  'presence.lastSeenToday': 'آخر ظهور اليوم الساعة {time}',
+  'presence.lastSeenYesterday': 'آخر ظهور أمس الساعة {time}',
+  'presence.lastSeenOn': 'آخر ظهور {date} الساعة {time}',
+  'presence.chatWithOnline': 'الدردشة مع {name} (متصل الآن)',
+  'presence.show': 'إظهار حالة اتصالي',
+  'presence.showHint': 'يرى أصدقاؤك ما إذا كنت متصلاً ووقت آخر ظهور لك. عند إيقاف هذا الخيار، لن ترى حالتهم أيضًا.',
 };

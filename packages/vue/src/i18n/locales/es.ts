@@ -228,4 +228,14 @@ export const es: LocaleMessages = {
   'blocks.unblockLabel': 'Desbloquear a {name}',
   'blocks.bar': 'Has bloqueado a {name}. Desbloquéalo para volver a enviar mensajes.',
   'blocks.listLabel': 'Usuarios bloqueados',
+
+  'presence.online': 'en línea',
+  'presence.lastSeenJustNow': 'últ. vez hace un momento',
+  'presence.lastSeenMinutes': { one: 'últ. vez hace {count} minuto', other: 'últ. vez hace {count} minutos' },
+  'presence.lastSeenToday': 'últ. vez hoy a las {time}',
+  'presence.lastSeenYesterday': 'últ. vez ayer a las {time}',
+  'presence.lastSeenOn': 'últ. vez el {date} a las {time}',
+  'presence.chatWithOnline': 'Chatear con {name} (en línea)',
+  'presence.show': 'Mostrar cuándo estoy en línea',
+  'presence.showHint': 'Tus amigos ven si estás en línea y cuándo fue tu última conexión. Si lo desactivas, tampoco verás la suya.',
 };
