@@ -30,8 +30,8 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   REACTIONS_MIGRATION,
   CONVERSATION_SETTINGS_MIGRATION,
   MESSAGE_SEARCH_MIGRATION,
-  BLOCKS_MIGRATION,
   PRESENCE_MIGRATION,
+  BLOCKS_MIGRATION,
 ];
 
 /** Key of the transaction-level advisory lock that serializes migrations across nodes starting at once. */

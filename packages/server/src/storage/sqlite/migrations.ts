@@ -149,8 +149,8 @@ export const MIGRATIONS: readonly Migration[] = [
   REACTIONS_MIGRATION,
   CONVERSATION_SETTINGS_MIGRATION,
   MESSAGE_SEARCH_MIGRATION,
-  BLOCKS_MIGRATION,
   PRESENCE_MIGRATION,
+  BLOCKS_MIGRATION,
 ];
 
 /** Applies the migrations not yet recorded in `schema_migrations`; returns the versions applied now. */
