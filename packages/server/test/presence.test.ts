@@ -76,6 +76,32 @@ describe('presence', () => {
     expect(heard).toEqual([]);
   });
 
+  it('a block hides presence between the two both ways, the one blocked sees what hiding shows, and unblocking shows it again', async () => {
+    const { alice, bob } = await friendPair(t.url);
+    const [a, b] = [await connect(t.url, alice.token), await connect(t.url, bob.token)];
+    await sleep(100);
+    const hiddenAlice = nextEvent(b, 'presence');
+    const hiddenBob = nextEvent(a, 'presence');
+    expect((await api(t.url, 'POST', '/blocks', { token: alice.token, body: { userId: bob.user.id } })).status).toBe(200);
+    expect(await hiddenAlice).toEqual({ userId: alice.user.id, online: false, lastSeenAt: null });
+    expect(await hiddenBob).toEqual({ userId: bob.user.id, online: false, lastSeenAt: null });
+    expect(await presenceOf(bob.token, alice.user.id)).toEqual({ userId: alice.user.id, online: false, lastSeenAt: null });
+    expect(await presenceOf(alice.token, bob.user.id)).toEqual({ userId: bob.user.id, online: false, lastSeenAt: null });
+    expect((await api(t.url, 'GET', '/presence', { token: bob.token })).body.presence).toEqual([{ userId: alice.user.id, online: false, lastSeenAt: null }]);
+
+    // Alice goes offline and comes back: bob hears nothing of it.
+    const heard = record(b, 'presence');
+    a.disconnect();
+    await sleep(200);
+    await connect(t.url, alice.token);
+    await sleep(200);
+    expect(heard).toEqual([]);
+
+    const shown = nextEvent(b, 'presence');
+    await api(t.url, 'DELETE', `/blocks/${bob.user.id}`, { token: alice.token });
+    expect(await shown).toEqual({ userId: alice.user.id, online: true, lastSeenAt: expect.any(Number) });
+  });
+
   it('hidden presence: friends see neither online nor last seen, hear nothing more, and the hider sees nobody', async () => {
     const { alice, bob } = await friendPair(t.url);
     const [a, b, aliceOtherTab] = await Promise.all([connect(t.url, alice.token), connect(t.url, bob.token), connect(t.url, alice.token)]);

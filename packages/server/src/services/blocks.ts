@@ -8,7 +8,7 @@ import type { ServiceContext } from './context.js';
  * block does to messages, requests and typing is decided where those are sent (messaging,
  * friendship, typing), from the state stored here, so it holds on every node.
  */
-export function createBlockService(context: ServiceContext) {
+export function createBlockService(context: ServiceContext, onChange: (userId: string, otherId: string) => Promise<void> = async () => undefined) {
   const { store, notifier } = context;
 
   /** Refuses blocking oneself or the assistant (VALIDATION). */
@@ -24,14 +24,17 @@ export function createBlockService(context: ServiceContext) {
       const block = await store.blocks.block(userId, otherId, context.now());
       if (!block) throw new ApiError('NOT_FOUND', 'No such user', { field: 'userId' });
       notifier.toUser(userId, 'block:changed', { change: 'blocked', block });
+      await onChange(userId, otherId);
       return block;
     },
 
     /** Lifts a block; unblocking someone not blocked changes nothing. Messages sent meanwhile stay undelivered. */
     async unblock(userId: string, otherId: string): Promise<void> {
       checkTarget(userId, otherId);
-      if (await store.blocks.unblock(userId, otherId)) notifier.toUser(userId, 'block:changed', { change: 'unblocked', userId: otherId });
-      else if (!(await store.getUser(otherId))) throw new ApiError('NOT_FOUND', 'No such user', { field: 'userId' });
+      if (await store.blocks.unblock(userId, otherId)) {
+        notifier.toUser(userId, 'block:changed', { change: 'unblocked', userId: otherId });
+        await onChange(userId, otherId);
+      } else if (!(await store.getUser(otherId))) throw new ApiError('NOT_FOUND', 'No such user', { field: 'userId' });
     },
 
     list: (userId: string): Promise<BlockedUser[]> => store.blocks.list(userId),

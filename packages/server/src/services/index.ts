@@ -72,7 +72,7 @@ export function createServices(context: ServiceContext, tokens: TokenService, op
     conversationSettings,
     sync: createSyncService(context, messaging, presence),
     typing: createTypingService(context),
-    blocks: createBlockService(context),
+    blocks: createBlockService(context, presence.blockChanged),
     presence,
     files,
     assistant,

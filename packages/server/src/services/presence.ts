@@ -8,13 +8,18 @@ import type { ServiceContext } from './context.js';
 /** What a friend sees of a user who hides their presence (or when they hide their own). */
 const hidden = (userId: string): Presence => ({ userId, online: false, lastSeenAt: null });
 
-/** The friends that may be told about a user: people (not the assistant) who show their own presence. */
-const watchers = (friends: FriendPresenceRecord[]): string[] => friends.filter((friend) => friend.showPresence && !isAssistant(friend.userId)).map((friend) => friend.userId);
+/**
+ * The friends that may be told about a user: people (not the assistant) who show their own presence,
+ * and with no block between them and the user (`blocked`, either way).
+ */
+const watchers = (friends: FriendPresenceRecord[], blocked: readonly string[]): string[] =>
+  friends.filter((friend) => friend.showPresence && !isAssistant(friend.userId) && !blocked.includes(friend.userId)).map((friend) => friend.userId);
 
 /**
  * Presence for friends: online (a socket on any node, counted by the tracker) or last seen (stored when
  * the last socket closed). Friends only, never the assistant, and reciprocal: a user who hides theirs is
- * shown to nobody and sees nobody's. Pushes go to the friends' user rooms, so they cross nodes.
+ * shown to nobody and sees nobody's. A block, either way, hides it between the two users both ways.
+ * Pushes go to the friends' user rooms, so they cross nodes.
  */
 export function createPresenceService(context: ServiceContext, tracker: PresenceTracker, onError: (error: unknown, userId: string) => void) {
   const { store, notifier } = context;
@@ -32,9 +37,9 @@ export function createPresenceService(context: ServiceContext, tracker: Presence
 
   /** Tells the user's friends (those who show theirs) about the user, unless the user hides their presence. */
   async function announce(presence: Presence): Promise<void> {
-    const [self, friends] = await Promise.all([store.presence.get(presence.userId), store.presence.listFriends(presence.userId)]);
+    const [self, friends, blocked] = await Promise.all([store.presence.get(presence.userId), store.presence.listFriends(presence.userId), store.blocks.blockedEither(presence.userId)]);
     if (!self.showPresence) return;
-    const to = watchers(friends);
+    const to = watchers(friends, blocked);
     if (to.length > 0) notifier.toUsers(to, 'presence', presence);
   }
 
@@ -69,12 +74,13 @@ export function createPresenceService(context: ServiceContext, tracker: Presence
 
     /** Every friend's presence as the caller may see it, and the caller's settings. */
     async list(userId: string): Promise<PresenceListResponse> {
-      const [self, all] = await Promise.all([store.presence.get(userId), store.presence.listFriends(userId)]);
+      const [self, all, blocked] = await Promise.all([store.presence.get(userId), store.presence.listFriends(userId), store.blocks.blockedEither(userId)]);
       const friends = all.filter((friend) => !isAssistant(friend.userId));
       const settings = { showPresence: self.showPresence };
       if (!self.showPresence) return { presence: friends.map((friend) => hidden(friend.userId)), settings };
-      const online = await tracker.onlineOf(friends.filter((friend) => friend.showPresence).map((friend) => friend.userId));
-      const presence = friends.map((friend) => (friend.showPresence ? { userId: friend.userId, online: online.has(friend.userId), lastSeenAt: friend.lastSeenAt } : hidden(friend.userId)));
+      const shown = new Set(watchers(friends, blocked));
+      const online = await tracker.onlineOf([...shown]);
+      const presence = friends.map((friend) => (shown.has(friend.userId) ? { userId: friend.userId, online: online.has(friend.userId), lastSeenAt: friend.lastSeenAt } : hidden(friend.userId)));
       return { presence, settings };
     },
 
@@ -82,8 +88,8 @@ export function createPresenceService(context: ServiceContext, tracker: Presence
     async get(userId: string, friendId: string): Promise<Presence> {
       if (isAssistant(friendId) || !(await store.getUser(friendId))) throw new ApiError('NOT_FOUND', 'No such user', { field: 'userId' });
       if (!(await store.getFriendship(userId, friendId))) throw new ApiError('FORBIDDEN', 'Only friends see each other\'s presence');
-      const [self, friend] = await Promise.all([store.presence.get(userId), store.presence.get(friendId)]);
-      if (!self.showPresence || !friend.showPresence) return hidden(friendId);
+      const [self, friend, between] = await Promise.all([store.presence.get(userId), store.presence.get(friendId), store.blocks.between(userId, friendId)]);
+      if (!self.showPresence || !friend.showPresence || between.blocks || between.blockedBy) return hidden(friendId);
       const online = await tracker.onlineOf([friendId]);
       return { userId: friendId, online: online.has(friendId), lastSeenAt: friend.lastSeenAt };
     },
@@ -104,7 +110,8 @@ export function createPresenceService(context: ServiceContext, tracker: Presence
       const list = await service.list(userId);
       notifier.toUser(userId, 'presence:settings', list);
       if (before.showPresence !== showPresence) {
-        const to = watchers(await store.presence.listFriends(userId));
+        const [friends, blocked] = await Promise.all([store.presence.listFriends(userId), store.blocks.blockedEither(userId)]);
+        const to = watchers(friends, blocked);
         const presence = showPresence ? { userId, online: (await tracker.onlineOf([userId])).has(userId), lastSeenAt: after.lastSeenAt } : hidden(userId);
         if (to.length > 0) notifier.toUsers(to, 'presence', presence);
       }
@@ -115,13 +122,26 @@ export function createPresenceService(context: ServiceContext, tracker: Presence
     async befriended(userA: string, userB: string): Promise<void> {
       for (const [to, about] of [[userA, userB], [userB, userA]] as const) {
         try {
-          const [self, other] = await Promise.all([store.presence.get(to), store.presence.get(about)]);
-          if (!self.showPresence || !other.showPresence || isAssistant(to) || isAssistant(about)) continue;
+          const [self, other, between] = await Promise.all([store.presence.get(to), store.presence.get(about), store.blocks.between(to, about)]);
+          if (!self.showPresence || !other.showPresence || between.blocks || between.blockedBy || isAssistant(to) || isAssistant(about)) continue;
           const online = await tracker.onlineOf([about]);
           notifier.toUser(to, 'presence', { userId: about, online: online.has(about), lastSeenAt: other.lastSeenAt });
         } catch (error) {
           onError(error, about);
         }
+      }
+    },
+
+    /**
+     * A block between two friends began or ended: each is told the other's presence as it now shows
+     * (hidden while either blocks the other). The one blocked sees only what hiding presence shows. Never throws.
+     */
+    async blockChanged(userA: string, userB: string): Promise<void> {
+      try {
+        if (!(await store.getFriendship(userA, userB))) return;
+        for (const [to, about] of [[userA, userB], [userB, userA]] as const) notifier.toUser(to, 'presence', await service.get(to, about));
+      } catch (error) {
+        onError(error, userA);
       }
     },
   };

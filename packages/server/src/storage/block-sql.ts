@@ -17,6 +17,7 @@ export const BLOCK_SQL = {
   get: `${BLOCKED_USER} WHERE b.user_id = @userId AND b.blocked_id = @blockedId`,
   delete: 'DELETE FROM user_blocks WHERE user_id = @userId AND blocked_id = @blockedId',
   list: `${BLOCKED_USER} WHERE b.user_id = @userId ORDER BY b.created_at DESC, u.id`,
+  either: 'SELECT blocked_id AS id FROM user_blocks WHERE user_id = @userId UNION SELECT user_id AS id FROM user_blocks WHERE blocked_id = @userId',
   between: `SELECT
       EXISTS (SELECT 1 FROM user_blocks WHERE user_id = @userId AND blocked_id = @otherId) AS blocks,
       EXISTS (SELECT 1 FROM user_blocks WHERE user_id = @otherId AND blocked_id = @userId) AS blocked_by`,

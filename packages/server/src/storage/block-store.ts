@@ -24,6 +24,8 @@ export interface BlockStore {
   unblock(userId: string, blockedId: string): Promise<boolean>;
   /** The users `userId` blocks, most recent first. */
   list(userId: string): Promise<BlockedUser[]>;
+  /** The users `userId` blocks or is blocked by, in one query (presence is hidden between them both ways). */
+  blockedEither(userId: string): Promise<string[]>;
   /** Whether `userId` blocks `otherId` and whether `otherId` blocks `userId`, in one query. */
   between(userId: string, otherId: string): Promise<BlocksBetween>;
   /**

@@ -18,6 +18,11 @@ export const blocksContract: Contract = (t) => {
       expect(await t.store.blocks.between(alice.id, bob.id)).toEqual({ blocks: true, blockedBy: false });
       expect(await t.store.blocks.between(bob.id, alice.id)).toEqual({ blocks: false, blockedBy: true });
       expect(await t.store.blocks.between(bob.id, carol.id)).toEqual({ blocks: false, blockedBy: false });
+      // Both directions, each user once: alice blocks bob and carol, carol blocks alice too.
+      await t.store.blocks.block(carol.id, alice.id, 350);
+      expect((await t.store.blocks.blockedEither(alice.id)).sort()).toEqual([bob.id, carol.id].sort());
+      expect(await t.store.blocks.blockedEither(bob.id)).toEqual([alice.id]);
+      await t.store.blocks.unblock(carol.id, alice.id);
 
       expect(await t.store.blocks.unblock(alice.id, bob.id)).toBe(true);
       expect(await t.store.blocks.unblock(alice.id, bob.id)).toBe(false);

@@ -22,6 +22,10 @@ export function blockMethods(pool: Pool): BlockStore {
       return (await pool.query<BlockedUserRow>(named(BLOCK_SQL.list, { userId }))).rows.map(blockedUserFromRow);
     },
 
+    async blockedEither(userId) {
+      return (await pool.query<{ id: string }>(named(BLOCK_SQL.either, { userId }))).rows.map((row) => row.id);
+    },
+
     async between(userId, otherId) {
       const { rows } = await pool.query<{ blocks: boolean; blocked_by: boolean }>(named(BLOCK_SQL.between, { userId, otherId }));
       return { blocks: rows[0]?.blocks === true, blockedBy: rows[0]?.blocked_by === true };

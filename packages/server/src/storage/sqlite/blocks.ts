@@ -28,6 +28,10 @@ export class SqliteBlocks implements BlockStore {
     return (this.sql.list.all({ userId }) as BlockedUserRow[]).map(blockedUserFromRow);
   }
 
+  async blockedEither(userId: string): Promise<string[]> {
+    return (this.sql.either.all({ userId }) as { id: string }[]).map((row) => row.id);
+  }
+
   async between(userId: string, otherId: string): Promise<BlocksBetween> {
     const row = this.sql.between.get({ userId, otherId }) as { blocks: number; blocked_by: number };
     return { blocks: row.blocks === 1, blockedBy: row.blocked_by === 1 };

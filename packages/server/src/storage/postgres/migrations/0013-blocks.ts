@@ -12,6 +12,7 @@ export const BLOCKS_MIGRATION: PgMigration = {
       PRIMARY KEY (user_id, blocked_id)
     );
     ALTER TABLE message_hides ADD COLUMN blocked_seq BIGINT;
+    CREATE INDEX user_blocks_by_blocked ON user_blocks(blocked_id);
     CREATE INDEX message_hides_blocked ON message_hides(user_id, conversation_id, blocked_seq) WHERE blocked_seq IS NOT NULL;
   `,
 };

@@ -17,6 +17,7 @@ export const BLOCKS_MIGRATION: Migration = {
       PRIMARY KEY (user_id, blocked_id)
     );
     ALTER TABLE message_hides ADD COLUMN blocked_seq INTEGER;
+    CREATE INDEX user_blocks_by_blocked ON user_blocks(blocked_id);
     CREATE INDEX message_hides_blocked ON message_hides(user_id, conversation_id, blocked_seq) WHERE blocked_seq IS NOT NULL;
   `,
 };
