@@ -37,10 +37,10 @@ describe('presence in the Vue components', () => {
   it('ContactList puts the dot on online friends and says so in the button name', () => {
     const wrapper = mount(ContactList, { global: withClient(clientWith({ [bob.id]: { online: true, lastSeenAt: null }, [carol.id]: { online: false, lastSeenAt: NOW - 3_600_000 } })) });
     const bobRow = wrapper.get('[data-username="bob"] .confab-contact__open');
-    expect(bobRow.attributes('aria-label')).toBe(`Chat with ${bob.displayName} (online)`);
+    expect(bobRow.attributes('aria-label')).toBe(`Chat with ${bob.displayName} @${bob.username} (online)`);
     expect(bobRow.find('[data-testid="presence-dot"]').exists()).toBe(true);
     const carolRow = wrapper.get('[data-username="carol"] .confab-contact__open');
-    expect(carolRow.attributes('aria-label')).toBe(`Chat with ${carol.displayName}`);
+    expect(carolRow.attributes('aria-label')).toBe(`Chat with ${carol.displayName} @${carol.username}`);
     expect(carolRow.find('[data-testid="presence-dot"]').exists()).toBe(false);
   });
 
