@@ -6,6 +6,7 @@
 import type { AiErrorCode, DirectConversation, FileRef, Friend, FriendRequest, Message, User } from '@confab/protocol';
 import type { ConversationSettingsStore } from './conversation-settings-store.js';
 import type { GroupStore } from './group-store.js';
+import type { MentionStore } from './mention-store.js';
 import type { MessageChangeStore } from './message-change-store.js';
 import type { MessageSearchStore } from './message-search-store.js';
 import type { ReactionStore } from './reaction-store.js';
@@ -143,6 +144,8 @@ export interface Store {
   readonly messageSearch: MessageSearchStore;
   /** Each user's pin, mute, mark-unread and hide of their conversations. */
   readonly conversationSettings: ConversationSettingsStore;
+  /** Each member's unread mentions (the rows are written by the database with the messages). */
+  readonly mentions: MentionStore;
 
   // users
   /** Inserts a user; returns false when the username (case-insensitive) is taken. */

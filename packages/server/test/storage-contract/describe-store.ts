@@ -10,6 +10,7 @@ import { friendsContract } from './friends.js';
 import { groupRequestsContract } from './group-requests.js';
 import { groupsContract } from './groups.js';
 import { lifecycleContract } from './lifecycle.js';
+import { mentionsContract } from './mentions.js';
 import { messageChangesContract } from './message-changes.js';
 import { messageSearchContract } from './message-search.js';
 import { messagesContract } from './messages.js';
@@ -34,6 +35,7 @@ const CONTRACTS: readonly Contract[] = [
   groupRequestsContract,
   messageSearchContract,
   conversationSettingsContract,
+  mentionsContract,
 ];
 
 /** Runs the whole storage contract against `backend`, each test on a fresh database. */

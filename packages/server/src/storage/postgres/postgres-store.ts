@@ -9,6 +9,7 @@ import { groupRequestMethods } from './group-requests.js';
 import { groupWriteMethods } from './group-writes.js';
 import { groupReadMethods } from './groups.js';
 import { messageChangeMethods } from './message-changes.js';
+import { mentionMethods } from './mentions.js';
 import { messageSearchMethods } from './message-search.js';
 import { messageMethods } from './messages.js';
 import { migratePostgres } from './migrations.js';
@@ -33,6 +34,7 @@ export function createPostgresStore(pool: Pool): PostgresStore {
     reactions: reactionMethods(pool),
     messageSearch: messageSearchMethods(pool),
     conversationSettings: conversationSettingsMethods(pool),
+    mentions: mentionMethods(pool),
     ...userMethods(pool),
     ...friendMethods(pool),
     ...requestMethods(pool),

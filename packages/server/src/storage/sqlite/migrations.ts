@@ -4,6 +4,7 @@ import { MESSAGE_CHANGES_MIGRATION } from './migrations/0006-message-changes.js'
 import { REACTIONS_MIGRATION } from './migrations/0007-reactions.js';
 import { CONVERSATION_SETTINGS_MIGRATION } from './migrations/0008-conversation-settings.js';
 import { MESSAGE_SEARCH_MIGRATION } from './migrations/0010-message-search.js';
+import { MENTIONS_MIGRATION } from './migrations/0012-mentions.js';
 
 export interface Migration {
   version: number;
@@ -147,6 +148,7 @@ export const MIGRATIONS: readonly Migration[] = [
   REACTIONS_MIGRATION,
   CONVERSATION_SETTINGS_MIGRATION,
   MESSAGE_SEARCH_MIGRATION,
+  MENTIONS_MIGRATION,
 ];
 
 /** Applies the migrations not yet recorded in `schema_migrations`; returns the versions applied now. */

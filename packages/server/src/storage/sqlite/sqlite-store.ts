@@ -26,6 +26,7 @@ import { SqliteGroups } from './groups.js';
 import { SqliteMessageChanges } from './message-changes.js';
 import { SqliteReactions } from './reactions.js';
 import { SqliteMessageSearch } from './message-search.js';
+import { SqliteMentions } from './mentions.js';
 import { openDatabase } from './open.js';
 import {
   conversationFromRow,
@@ -63,6 +64,7 @@ export class SqliteStore implements Store {
   readonly reactions: SqliteReactions;
   readonly messageSearch: SqliteMessageSearch;
   readonly conversationSettings: SqliteConversationSettings;
+  readonly mentions: SqliteMentions;
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
@@ -74,6 +76,7 @@ export class SqliteStore implements Store {
     this.reactions = new SqliteReactions(db);
     this.messageSearch = new SqliteMessageSearch(db);
     this.conversationSettings = new SqliteConversationSettings(db);
+    this.mentions = new SqliteMentions(db);
   }
 
   async createUser(user: NewUser): Promise<boolean> {
