@@ -22,6 +22,7 @@ describe('@confab/core public API', () => {
       'isRetryableCode',
       'keyValueOutbox',
       'memoryOutbox',
+      'mentionCount',
       'messagePreview',
       'readCount',
       'systemNoticeText',
