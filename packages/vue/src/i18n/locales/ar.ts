@@ -227,4 +227,8 @@ export const ar: LocaleMessages = {
   'im.typingOne': '{name} يكتب…',
   'im.typingTwo': '{first} و{second} يكتبان…',
   'im.typingMany': { few: '{count} أشخاص يكتبون…', many: '{count} شخصًا يكتبون…', other: '{count} شخص يكتبون…' },
+  'im.mentionList': 'أعضاء للإشارة إليهم',
+  'im.mentionAll': 'كل من في هذه المجموعة',
+  'im.mentionedYou': { zero: 'لم يُشر إليك أحد', one: 'أُشير إليك مرة واحدة', two: 'أُشير إليك مرتين', few: 'أُشير إليك {count} مرات', many: 'أُشير إليك {count} مرة', other: 'أُشير إليك {count} مرة' },
+  'im.mentionOfYou': 'يشير إليك',
 };

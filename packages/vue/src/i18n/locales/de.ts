@@ -220,4 +220,8 @@ export const de: LocaleMessages = {
   'im.typingOne': '{name} schreibt…',
   'im.typingTwo': '{first} und {second} schreiben…',
   'im.typingMany': '{count} Personen schreiben…',
+  'im.mentionList': 'Mitglieder zum Erwähnen',
+  'im.mentionAll': 'Alle in dieser Gruppe',
+  'im.mentionedYou': { one: 'Du wurdest einmal erwähnt', other: 'Du wurdest {count}-mal erwähnt' },
+  'im.mentionOfYou': 'Erwähnt dich',
 };

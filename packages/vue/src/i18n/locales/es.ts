@@ -220,4 +220,8 @@ export const es: LocaleMessages = {
   'im.typingOne': '{name} está escribiendo…',
   'im.typingTwo': '{first} y {second} están escribiendo…',
   'im.typingMany': '{count} personas están escribiendo…',
+  'im.mentionList': 'Miembros que mencionar',
+  'im.mentionAll': 'Todos en este grupo',
+  'im.mentionedYou': { one: 'Te han mencionado una vez', other: 'Te han mencionado {count} veces' },
+  'im.mentionOfYou': 'Te menciona',
 };

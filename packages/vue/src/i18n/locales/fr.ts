@@ -220,4 +220,8 @@ export const fr: LocaleMessages = {
   'im.typingOne': '{name} est en train d’écrire…',
   'im.typingTwo': '{first} et {second} sont en train d’écrire…',
   'im.typingMany': '{count} personnes sont en train d’écrire…',
+  'im.mentionList': 'Membres à mentionner',
+  'im.mentionAll': 'Tout le monde dans ce groupe',
+  'im.mentionedYou': { one: 'Vous avez été mentionné une fois', other: 'Vous avez été mentionné {count} fois' },
+  'im.mentionOfYou': 'Vous mentionne',
 };

@@ -220,4 +220,8 @@ export const ja: LocaleMessages = {
   'im.typingOne': '{name} さんが入力中…',
   'im.typingTwo': '{first} さんと {second} さんが入力中…',
   'im.typingMany': '{count} 人が入力中…',
+  'im.mentionList': 'メンションするメンバー',
+  'im.mentionAll': 'このグループの全員',
+  'im.mentionedYou': 'あなたへのメンション {count} 件',
+  'im.mentionOfYou': 'あなたへのメンション',
 };

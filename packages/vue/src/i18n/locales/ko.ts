@@ -220,4 +220,8 @@ export const ko: LocaleMessages = {
   'im.typingOne': '{name}님이 입력 중…',
   'im.typingTwo': '{first}님과 {second}님이 입력 중…',
   'im.typingMany': '{count}명이 입력 중…',
+  'im.mentionList': '멘션할 멤버',
+  'im.mentionAll': '이 그룹의 모든 사람',
+  'im.mentionedYou': '나를 멘션한 메시지 {count}개',
+  'im.mentionOfYou': '나를 멘션함',
 };

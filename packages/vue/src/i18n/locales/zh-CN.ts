@@ -220,4 +220,8 @@ export const zhCN: LocaleMessages = {
   'im.typingOne': '{name} 正在输入…',
   'im.typingTwo': '{first} 和 {second} 正在输入…',
   'im.typingMany': '{count} 人正在输入…',
+  'im.mentionList': '可以@的成员',
+  'im.mentionAll': '群里的所有人',
+  'im.mentionedYou': '有人@了你（{count} 条）',
+  'im.mentionOfYou': '@了你',
 };
