@@ -15,7 +15,8 @@ type AckResult<E extends EventName> =
 
 interface HandlerSpec<E extends EventName, S extends TSchema> {
   schema: S;
-  run: (userId: string, payload: Static<S>) => Promise<AckResult<E>>;
+  /** `socketId`: the socket the event came on. */
+  run: (userId: string, payload: Static<S>, socketId: string) => Promise<AckResult<E>>;
 }
 
 type HandlerTable = { [E in EventName]: HandlerSpec<E, TSchema> };
@@ -25,7 +26,7 @@ function handlerTable(services: Services): HandlerTable {
   return {
     'message:send': {
       schema: SendMessagePayloadSchema,
-      run: async (userId, payload) => ({ message: await services.messaging.sendMessage(userId, payload as Static<typeof SendMessagePayloadSchema>) }),
+      run: async (userId, payload, socketId) => ({ message: await services.messaging.sendMessage(userId, payload as Static<typeof SendMessagePayloadSchema>, socketId) }),
     },
     'conversation:read': {
       schema: ReadPayloadSchema,
@@ -103,7 +104,7 @@ export function createEventBinder(services: Services, log: FastifyBaseLogger, dr
         await drain.run(async () => {
           let response: Parameters<AckObserver>[2];
           try {
-            const result = await table[event].run(socket.data.userId, validate(payload));
+            const result = await table[event].run(socket.data.userId, validate(payload), socket.id);
             response = { ok: true, ...result };
           } catch (error) {
             response = { ok: false, error: wireErrorFor(error, log.child({ event, userId: socket.data.userId, socketId: socket.id })) };

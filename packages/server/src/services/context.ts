@@ -13,6 +13,8 @@ export interface Notifier {
   joinGroup(userId: string, groupId: string): void;
   /** Takes every socket of the user out of the group's room at once. */
   leaveGroup(userId: string, groupId: string): void;
+  /** The same pushes, skipping one socket (the one whose request caused them, which has its ack). */
+  except(socketId: string): Notifier;
 }
 
 /** What every service needs: storage, live pushes, and the clock. */

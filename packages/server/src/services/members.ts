@@ -17,7 +17,7 @@ export async function requireMember({ store }: ServiceContext, userId: string, c
 
 /** Pushes to every member: a group's room, or the members' sockets of a direct conversation in one emit. */
 export function pushToMembers<E extends keyof ServerToClientEvents>(
-  { notifier }: ServiceContext,
+  { notifier }: Pick<ServiceContext, 'notifier'>,
   conversation: ConversationRecord,
   event: E,
   ...args: Parameters<ServerToClientEvents[E]>

@@ -99,10 +99,11 @@ export function createMessagingService(context: ServiceContext, options: Messagi
 
   return {
     /**
-     * Stores a message with the next seq and pushes `message:new` to every socket of every member.
+     * Stores a message with the next seq and pushes `message:new` to every socket of every member
+     * but `originSocketId`, the sending socket, which gets the stored message in its ack.
      * Resending a `clientMsgId` returns the original message and pushes nothing.
      */
-    async sendMessage(senderId: string, input: SendMessageInput): Promise<Message> {
+    async sendMessage(senderId: string, input: SendMessageInput, originSocketId?: string): Promise<Message> {
       let content = await contentOf(senderId, input);
       const conversation = await sendTarget(senderId, input);
       if (input.replyTo !== undefined) {
@@ -125,7 +126,8 @@ export function createMessagingService(context: ServiceContext, options: Messagi
         throw new ApiError('CONFLICT', 'This clientMsgId was already used for another conversation', { field: 'clientMsgId' });
       }
       if (result.outcome === 'created') {
-        pushToMembers(context, conversation, 'message:new', result.message);
+        const notifier = originSocketId === undefined ? context.notifier : context.notifier.except(originSocketId);
+        pushToMembers({ notifier }, conversation, 'message:new', result.message);
         void hooks.onMessageCreated?.(conversation, result.message);
       }
       return result.message;
