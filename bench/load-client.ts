@@ -4,6 +4,7 @@
  * `broadcast`, id auth) with the same harness, and prints `RESULT <json>`. Bounded by count and time.
  */
 import { io, type Socket } from 'socket.io-client';
+import { cpuMsOf } from './lib/cpu.js';
 import { percentile } from './lib/stats.js';
 
 /** A user as a load client knows it: a token (Confab) or an id (bare), and its rooms (bare). */
@@ -14,7 +15,7 @@ export interface Peer {
 }
 
 export type Job =
-  | { kind: 'relay'; url: string; receiverUrl?: string; pairs: { sender: Peer; receiver: Peer; conversationId: string }[]; warmupMs: number; durationMs: number; window: number }
+  | { kind: 'relay'; url: string; receiverUrl?: string; pairs: { sender: Peer; receiver: Peer; conversationId: string }[]; warmupMs: number; durationMs: number; window: number; serverPid?: number }
   | { kind: 'fanout'; url: string; sender: Peer; members: Peer[]; conversationId: string; warmup: number; messages: number; window: number }
   | { kind: 'idle'; url: string; peers: Peer[]; count: number; concurrency: number };
 
@@ -85,8 +86,14 @@ async function relay(run: Extract<Job, { kind: 'relay' }>) {
       }
     }
   };
+  // The server's CPU time (user + system) over the measured window, when its process is on this machine.
+  const cpu = { from: 0, to: 0 };
+  const sample = (at: number, key: 'from' | 'to'): NodeJS.Timeout => setTimeout(() => (cpu[key] = run.serverPid ? cpuMsOf(run.serverPid) : 0), at - performance.now());
+  const timers = [sample(measureFrom, 'from'), sample(stopAt, 'to')];
   await Promise.all(pairs.flatMap((pair) => Array.from({ length: run.window }, () => loop(pair))));
+  timers.forEach(clearTimeout);
   return {
+    serverCpuUsPerMessage: run.serverPid && acked > 0 ? ((cpu.to - cpu.from) * 1000) / acked : 0,
     perSecond: acked / (run.durationMs / 1000),
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),

@@ -56,8 +56,8 @@ export async function throughput(runs: number): Promise<Pair[]> {
     const barePairs = pairs.map((pair) => ({ sender: strip(pair.sender), receiver: strip(pair.receiver), conversationId: pair.conversationId }));
     const results: Pair[] = [];
     for (let run = 0; run < runs; run++) {
-      const bare = await withBare((server) => runLoad<Pair['bare']>({ ...relay, url: server.url, pairs: barePairs }));
-      results.push({ confab: await runLoad<Pair['confab']>({ ...relay, url: confab.url, pairs }), bare });
+      const bare = await withBare((server) => runLoad<Pair['bare']>({ ...relay, url: server.url, pairs: barePairs, serverPid: server.child.pid }));
+      results.push({ confab: await runLoad<Pair['confab']>({ ...relay, url: confab.url, pairs, serverPid: confab.child.pid }), bare });
     }
     return results;
   });

@@ -41,7 +41,7 @@ async function streamingReply(conversationId: string, ageMs: number): Promise<Ai
   return result.message as AiReplyMessage;
 }
 
-const interrupted = { code: 'INTERRUPTED', message: 'The server stopped while answering. Retry.' };
+const interrupted = { code: 'INTERRUPTED' as const, message: 'The server stopped while answering. Retry.' };
 
 describe('AI replies with several nodes on one database', () => {
   it('a node starting leaves the replies another node is streaming alone', async () => {
@@ -92,6 +92,27 @@ describe('AI replies with several nodes on one database', () => {
     expect(await t.server.services.assistant.endAbandoned()).toBe(1);
     expect(await updated).toEqual({ ...abandoned, content: { text: 'Half', status: 'error', error: interrupted } });
     expect(await t.server.services.assistant.endAbandoned()).toBe(0);
+  });
+
+  it('a reply swept while its node stalled stays ended: that node stops generating and writes nothing more', async () => {
+    const di = await registerUser(t.url, 'di');
+    const conversationId = await assistantConversation(t.url, di);
+    const socket = await connect(t.url, di.token);
+    const watch = watchReplies(socket);
+    fake.enqueue({ steps: [{ chunk: 'Half' }, { waitFor: 'stall' }, { chunk: ' more' }, { waitMs: 500 }, { chunk: ' never' }] });
+    await ask(socket, conversationId, 'Tell me');
+    const reply = await watch.firstReply();
+    await watch.deltasReached(1);
+    await sleep(300); // past the 200 ms flush
+    // Another node's sweep after the stall outlasted the lease.
+    const swept = (await t.server.store.endStreamingReplies(interrupted, Date.now() + 1)).find((message) => message.id === reply.id);
+    expect(swept?.content).toEqual({ text: 'Half', status: 'error', error: interrupted });
+
+    fake.release('stall');
+    await sleep(900); // ' more', its flush (finds the reply ended, stops the stream), and past ' never'
+    expect(await t.server.store.getMessage(reply.id)).toEqual(swept);
+    expect(watch.deltas.map((delta) => delta.text)).toEqual(['Half', ' more']);
+    await expect(watch.finished(reply.id, 200)).rejects.toThrow(/timed out/);
   });
 });
 

@@ -13,8 +13,8 @@ import { streamReply } from './stream.js';
 
 interface InFlight {
   controller: AbortController;
-  /** Why it was aborted: the user's stop, the idle timeout, or the server closing. */
-  reason: 'stopped' | 'timeout' | 'shutdown' | null;
+  /** Why it was aborted: the user's stop, the idle timeout, the server closing, or the reply ended elsewhere (swept). */
+  reason: 'stopped' | 'timeout' | 'shutdown' | 'ended' | null;
   done: Promise<Message>;
 }
 
@@ -102,7 +102,12 @@ export function createAssistantService(context: ServiceContext, options: Assista
           if (!isAssistant(memberId)) notifier.toUser(memberId, 'message:delta', { conversationId: conversation.id, messageId: reply.id, index, text });
         }
       },
-      flush: (text, deltas) => store.updateMessageContent(reply.id, { text, status: 'streaming', deltas }, context.now()),
+      async flush(text, deltas) {
+        if (await store.updateStreamingReply(reply.id, { text, status: 'streaming', deltas }, context.now())) return;
+        // Ended meanwhile (swept as abandoned after a stall): stop generating what nobody will see.
+        entry.reason ??= 'ended';
+        entry.controller.abort();
+      },
     });
     const { text } = outcome;
     let final: AiReplyContent;
@@ -115,7 +120,9 @@ export function createAssistantService(context: ServiceContext, options: Assista
       final = errorContent(text, failure.code, failure.message);
     } else if (text === '') final = errorContent('', 'PROVIDER_ERROR', 'The AI provider sent an empty answer.');
     else final = { text, status: 'complete' };
-    const stored = (await store.updateMessageContent(reply.id, final)) ?? reply;
+    const stored = entry.reason === 'ended' ? null : await store.updateStreamingReply(reply.id, final);
+    // Ended meanwhile: the sweep stored and pushed its end, which stays.
+    if (!stored) return (await store.getMessage(reply.id)) ?? reply;
     push(conversation, 'message:updated', stored);
     return stored;
   }

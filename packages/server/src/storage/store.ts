@@ -233,6 +233,12 @@ export interface Store {
    */
   updateMessageContent(id: string, content: Message['content'], flushedAt?: number): Promise<Message | null>;
   /**
+   * {@link updateMessageContent} for an AI reply that is still `streaming` only: null when it is not
+   * (ended meanwhile, by a sweep of {@link endStreamingReplies} on any node) or unknown, and then
+   * nothing is written, so an ended reply never streams again.
+   */
+  updateStreamingReply(id: string, content: Message['content'], flushedAt?: number): Promise<Message | null>;
+  /**
    * Ends with `error` the AI replies still `streaming` whose last write (`flushedAt`, else the
    * message's `createdAt`) is before `flushedBefore`: their node stopped or died without ending them.
    * Replies written since are another live node's and are left alone. Returns the replies ended.

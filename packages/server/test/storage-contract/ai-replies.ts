@@ -41,6 +41,26 @@ export const aiRepliesContract: Contract = (t) => {
       expect(await t.store.endStreamingReplies(error, Number.MAX_SAFE_INTEGER)).toEqual([]);
     });
 
+    it('writes a streaming reply only while it streams: an ended one stays ended', async () => {
+      const alice = await addUser(t.store, 'alice');
+      const conversationId = await t.store.makeFriends(alice.id, ASSISTANT_USER_ID, 1, 'c_ai_sweep');
+      const streaming = await reply(conversationId, { text: 'Hel', status: 'streaming', deltas: 1 }, 1_000);
+      const growing = { text: 'Hello', status: 'streaming' as const, deltas: 2 };
+      expect(await t.store.updateStreamingReply(streaming.id, growing, 2_000)).toEqual({ ...streaming, content: growing });
+
+      const error = { code: 'INTERRUPTED' as const, message: 'The server stopped.' };
+      const [swept] = await t.store.endStreamingReplies(error, 2_001);
+      expect(swept?.content).toEqual({ text: 'Hello', status: 'error', error });
+      // The stalled node's next flush and its final write find the reply ended and change nothing.
+      expect(await t.store.updateStreamingReply(streaming.id, { text: 'Hello wor', status: 'streaming', deltas: 3 }, 3_000)).toBeNull();
+      expect(await t.store.updateStreamingReply(streaming.id, { text: 'Hello world', status: 'complete' })).toBeNull();
+      expect(await t.store.getMessage(streaming.id)).toEqual(swept);
+      expect(await t.store.updateStreamingReply('m_unknown', growing)).toBeNull();
+      const text = await t.store.appendMessage(textMessage(conversationId, alice.id, 'not a reply'));
+      expect(await t.store.updateStreamingReply(text.message.id, growing)).toBeNull();
+      expect(await t.store.getMessage(text.message.id)).toEqual(text.message);
+    });
+
     it('leaves alone the replies written since the lease began (another node is still streaming them)', async () => {
       const alice = await addUser(t.store, 'alice');
       const conversationId = await t.store.makeFriends(alice.id, ASSISTANT_USER_ID, 1, 'c_ai_lease');

@@ -5,7 +5,7 @@ import type { AppendResult, NewMessage, Store } from '../store.js';
 import { insertWithNextSeq } from './append.js';
 import { isUniqueViolation, type Queryable } from './transaction.js';
 
-export type MessageMethods = Pick<Store, 'appendMessage' | 'listMessages' | 'getMessage' | 'updateMessageContent' | 'endStreamingReplies'>;
+export type MessageMethods = Pick<Store, 'appendMessage' | 'listMessages' | 'getMessage' | 'updateMessageContent' | 'updateStreamingReply' | 'endStreamingReplies'>;
 
 /** The message stored earlier under the same (sender, clientMsgId): the same one, or one of another conversation. */
 async function findByClientId(db: Queryable, message: NewMessage): Promise<AppendResult | null> {
@@ -52,6 +52,14 @@ export function messageMethods(pool: Pool): MessageMethods {
 
     async updateMessageContent(id, content, flushedAt) {
       const { rows } = await pool.query<MessageRow>(`UPDATE messages SET content = $1 WHERE id = $2 RETURNING ${MESSAGE_COLUMNS}`, [storedContent(content, flushedAt), id]);
+      return rows[0] ? messageFromRow(rows[0]) : null;
+    },
+
+    async updateStreamingReply(id, content, flushedAt) {
+      const { rows } = await pool.query<MessageRow>(
+        `UPDATE messages SET content = $1 WHERE id = $2 AND type = 'ai' AND content ->> 'status' = 'streaming' RETURNING ${MESSAGE_COLUMNS}`,
+        [storedContent(content, flushedAt), id],
+      );
       return rows[0] ? messageFromRow(rows[0]) : null;
     },
 

@@ -304,6 +304,11 @@ export class SqliteStore implements Store {
     return this.getMessage(id);
   }
 
+  async updateStreamingReply(id: string, content: Message['content'], flushedAt?: number): Promise<Message | null> {
+    if (this.sql.updateStreamingReply.run(storedContent(content, flushedAt), id).changes !== 1) return null;
+    return this.getMessage(id);
+  }
+
   async endStreamingReplies(error: { code: AiErrorCode; message: string }, flushedBefore: number): Promise<Message[]> {
     return (this.sql.endStreamingReplies.all(JSON.stringify(error), flushedBefore) as MessageRow[]).map(messageFromRow);
   }

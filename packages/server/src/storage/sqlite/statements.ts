@@ -67,6 +67,7 @@ const SQL = {
 
   messageById: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`,
   updateMessageContent: 'UPDATE messages SET content = ? WHERE id = ?',
+  updateStreamingReply: "UPDATE messages SET content = ? WHERE id = ? AND type = 'ai' AND json_extract(content, '$.status') = 'streaming'",
   endStreamingReplies: `UPDATE messages SET content = json_object('text', json_extract(content, '$.text'), 'status', 'error', 'error', json(?))
      WHERE type = 'ai' AND json_extract(content, '$.status') = 'streaming' AND COALESCE(json_extract(content, '$.flushedAt'), created_at) < ?
      RETURNING ${MESSAGE_COLUMNS}`,
