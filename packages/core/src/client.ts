@@ -34,6 +34,7 @@ import { createReplyOperations } from './replies.js';
 import { createChangeOperations } from './changes.js';
 import { createSettingsOperations } from './settings.js';
 import { createTypingOperations } from './typing.js';
+import { createPresenceOperations } from './presence.js';
 import { createTimelineOperations } from './timeline.js';
 import type { ChatClient, ChatClientEvents, ChatClientOptions, ChatState } from './types.js';
 
@@ -102,7 +103,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
   });
   const createId = options.createId ?? defaultCreateId(now);
   const timeline = createTimelineOperations(context, { now, createId }, outbox);
-  const sync = createSync(context, timeline.isLoaded);
+  const sync = createSync(context, timeline.isLoaded, (list) => presence.onList(list));
   const catchUp = () => sync.request().catch((error: unknown) => emitError(toConfabError(error)));
   const files = createFileOperations(context, {
     url,
@@ -118,6 +119,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
   const changes = createChangeOperations(context, () => void catchUp());
   const settings = createSettingsOperations(context);
   const typing = createTypingOperations(context, now);
+  const presence = createPresenceOperations(context);
 
   function flushWaiting(): void {
     for (const [conversationId, messages] of waiting) {
@@ -222,6 +224,8 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
         'message:changed': changes.onChanged,
         'conversation:settings': settings.onSettings,
         typing: typing.onTyping,
+        presence: presence.onPresence,
+        'presence:settings': presence.onList,
         'conversation:read': ({ conversationId, userId, readSeq }) => dispatch({ type: 'read/applied', conversationId, userId, readSeq }),
         'request:new': announceRequest,
         'request:updated': announceRequest,
@@ -322,6 +326,7 @@ export function createChatClient(options: ChatClientOptions = {}): ChatClient {
     ...createSearchOperations(context),
     setConversationSettings: settings.setConversationSettings,
     notifyTyping: typing.notifyTyping,
+    setShowPresence: presence.setShowPresence,
     ...createSocialOperations(context),
     ...createGroupOperations(context),
     refresh,

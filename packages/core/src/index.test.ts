@@ -24,6 +24,7 @@ describe('@confab/core public API', () => {
       'memoryOutbox',
       'mentionCount',
       'messagePreview',
+      'presenceOf',
       'readCount',
       'systemNoticeText',
       'typingUserIds',

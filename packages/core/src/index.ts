@@ -12,6 +12,7 @@ export type { HomeConversation, HomeRow } from './state/home.js';
 export { isHiddenFromList, unreadTotalShare } from './state/settings.js';
 export { mentionCount } from './state/mentions.js';
 export { typingUserIds } from './state/typing.js';
+export { presenceOf } from './state/presence.js';
 export { chatReducer, initialChatState } from './state/chat.js';
 export { applyDelta, isGenerating } from './state/replies.js';
 export type { ChatAction } from './state/actions.js';

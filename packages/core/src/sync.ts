@@ -1,4 +1,4 @@
-import type { SyncCursor } from '@confab/protocol';
+import type { PresenceListResponse, SyncCursor } from '@confab/protocol';
 import type { ClientContext } from './context.js';
 import { heldChangeSeq } from './state/changes.js';
 import type { ChatState, MessagesState } from './types.js';
@@ -48,10 +48,11 @@ export interface Sync {
  * Catch-up over the `sync` event: the server answers with the conversations that moved and the
  * messages after each cursor, a page at a time; loaded timelines page until nothing is missing.
  * Changes (recalls, edits, our hides) come after each cursor's `changeSeq` and page the same way.
- * Live messages may land meanwhile: timelines merge by seq and id, so nothing repeats.
+ * Live messages may land meanwhile: timelines merge by seq and id, so nothing repeats. The first round
+ * asks for the friends' presence too.
  * @internal
  */
-export function createSync(context: ClientContext, isLoaded: (conversationId: string) => boolean): Sync {
+export function createSync(context: ClientContext, isLoaded: (conversationId: string) => boolean, onPresence: (list: PresenceListResponse) => void): Sync {
   let running: Promise<void> | null = null;
   let again = false;
 
@@ -61,8 +62,10 @@ export function createSync(context: ClientContext, isLoaded: (conversationId: st
       const connection = context.connection();
       if (!connection || session !== context.session()) return;
       const cursors = buildCursors(context.getState(), isLoaded);
-      const { conversations, settings = [] } = await connection.request('sync', { cursors });
+      // The first round also brings the friends' presence, so a reconnecting client is right again.
+      const { conversations, settings = [], presence } = await connection.request('sync', round === 0 ? { cursors, presence: true } : { cursors });
       if (session !== context.session()) return;
+      if (presence) onPresence(presence);
       let more = false;
       for (const { conversation, messages, hasMore, changes, changeSeq, hasMoreChanges } of conversations) {
         context.dispatch({ type: 'conversation/upserted', conversation });

@@ -9,6 +9,8 @@ import type {
   Mentions,
   Message,
   MessageSearchResponse,
+  Presence,
+  PresenceSettings,
   UpdateGroupBody,
   Request,
   User,
@@ -94,6 +96,12 @@ export interface ChatState {
   reads: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Who is typing: conversation id, then user id -> when it stops showing (ms). Never us. */
   typing: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * Friends' presence by user id (the assistant has none), fetched on every connect and kept live;
+   * all hidden (`online: false, lastSeenAt: null`) while `showPresence` is false: hiding ours, we see
+   * nobody's. Read it with `presenceOf`.
+   */
+  presence: { readonly byUser: Readonly<Record<string, Presence>>; readonly showPresence: boolean };
 }
 
 /** Events the client emits (in addition to state changes). */
@@ -300,6 +308,12 @@ export interface ChatClient {
    * `LIMITS.typingThrottleMs` per conversation, and never fails (typing is best effort).
    */
   notifyTyping(conversationId: string): void;
+  /**
+   * Shows or hides our presence (online / last seen) to our friends, on all of our devices. Reciprocal:
+   * while ours is hidden we see nobody's.
+   * @example await client.setShowPresence(false)
+   */
+  setShowPresence(showPresence: boolean): Promise<PresenceSettings>;
 
   /**
    * Messages holding `query` (anywhere in their text, case-insensitively) in the conversations we are a

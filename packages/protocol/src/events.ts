@@ -2,6 +2,7 @@ import type { EditPayload, HidePayload, MessageChangedEvent, ReactPayload, Recal
 import type { WireError } from './errors.js';
 import type { Mentions } from './mentions.js';
 import type { ConversationSettings, ConversationSettingsEvent, ConversationSettingsPayload } from './settings.js';
+import type { Presence, PresenceListResponse, PresenceSettingsResponse } from './presence.js';
 import type { TypingEvent, TypingPayload } from './typing.js';
 import type { Conversation, DirectConversation, Friend, GroupConversation, GroupRole, GroupSummary, Message, Request } from './entities.js';
 
@@ -59,6 +60,8 @@ export interface SyncPayload {
   cursors: SyncCursor[];
   /** Messages per conversation in this answer, at most `LIMITS.historyPageMax`. @default LIMITS.historyPageMax */
   limit?: number;
+  /** Also answer every friend's presence and the caller's presence settings (a client asks on each connect). */
+  presence?: boolean;
 }
 
 /** One conversation that moved since the client's cursor. */
@@ -83,6 +86,8 @@ export interface SyncResult {
   conversations: SyncedConversation[];
   /** The caller's settings of every conversation they ever changed any for (the rest have the defaults); omitted when none. */
   settings?: ConversationSettingsEvent[];
+  /** Only when the payload asked for it: the friends' presence, as `GET /presence` answers. */
+  presence?: PresenceListResponse;
 }
 
 export interface FriendAddedEvent {
@@ -178,6 +183,10 @@ export interface ServerToClientEvents {
   'conversation:settings': (event: ConversationSettingsEvent) => void;
   /** A member is typing. */
   typing: (event: TypingEvent) => void;
+  /** A friend came online (first socket) or went offline (last socket gone), or hid or showed their presence. */
+  presence: (event: Presence) => void;
+  /** The user's own presence settings changed (on another device). */
+  'presence:settings': (event: PresenceSettingsResponse) => void;
 }
 
 /** socket.io handshake auth. */

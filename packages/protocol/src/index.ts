@@ -8,6 +8,8 @@ export type { Mentions } from './mentions.js';
 export { DEFAULT_CONVERSATION_SETTINGS, conversationSettingsOf } from './settings.js';
 export type { ConversationSettings, ConversationSettingsEvent, ConversationSettingsPayload } from './settings.js';
 export type { TypingEvent, TypingPayload } from './typing.js';
+export { DEFAULT_PRESENCE_SETTINGS } from './presence.js';
+export type { Presence, PresenceListResponse, PresenceResponse, PresenceSettings, PresenceSettingsBody, PresenceSettingsResponse } from './presence.js';
 export type { ReactionEmoji } from './reactions.js';
 export { NAME_PROBLEMS, hasBidiControls, isBlankText, nameProblem, textLength } from './text.js';
 export type { NameProblem } from './text.js';

@@ -1,3 +1,4 @@
+import type { PresenceSettings } from './presence.js';
 import type { Conversation, FileRef, Friend, GroupMember, GroupSummary, JoinPolicy, Message, Request, User } from './entities.js';
 
 /** REST base path. */
@@ -29,6 +30,8 @@ export interface AuthResponse {
 
 export interface MeResponse {
   user: User;
+  /** The caller's presence privacy. */
+  presenceSettings: PresenceSettings;
 }
 
 export interface UsersResponse {

@@ -10,6 +10,8 @@ import { createMemoryLimits, createRedisLimits } from './ai/limiter.js';
 import { useRedisAdapter } from './cluster/adapter.js';
 import { guardRedisLink } from './cluster/link-guard.js';
 import { connectRedis, type RedisConnection } from './cluster/redis.js';
+import { createRedisPresenceTracker } from './cluster/redis-presence.js';
+import { createMemoryPresenceTracker } from './realtime/presence-tracker.js';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createMetricsListener, registerMetrics } from './ops/http-metrics.js';
@@ -18,6 +20,7 @@ import { createOpenAIProvider } from './ai/provider.js';
 import { registerAuthRoutes, registerMeRoutes } from './http/auth-routes.js';
 import { requireAuth } from './http/auth.js';
 import { registerConversationRoutes } from './http/conversations-routes.js';
+import { registerPresenceRoutes } from './http/presence-routes.js';
 import { registerSearchRoutes } from './http/search-routes.js';
 import { answerClientError, installErrorHandling, sendFrameworkError } from './http/errors.js';
 import { registerFileContentRoute, registerFileRoutes } from './http/files-routes.js';
@@ -99,14 +102,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         throw error;
       })
     : null;
-  if (redis) {
-    useRedisAdapter(io, redis);
-    guardRedisLink(io, redis, app.log);
-  }
+  const adapter = redis ? useRedisAdapter(io, redis) : null;
+  if (redis) guardRedisLink(io, redis, app.log);
   const limitSettings = { perMinute: config.ai.rateLimitPerMinute, maxConcurrent: config.ai.maxConcurrent, now: Date.now };
   const limits = redis
     ? createRedisLimits(redis, limitSettings, (error) => app.log.warn({ err: error }, 'assistant limits: redis failed'))
     : createMemoryLimits(limitSettings);
+  const presenceTracker = redis ? createRedisPresenceTracker(redis) : createMemoryPresenceTracker();
   const metrics = createMetrics(() => io.engine.clientsCount);
   const provider = config.ai.provider ? createOpenAIProvider(config.ai.provider) : null;
   const services = createServices(
@@ -121,13 +123,17 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       },
       assistant: { ai: config.ai, provider, log: app.log, limits, peers: redis ? replyPeers(io) : undefined },
       messageChanges: { recallWindowMs: config.recallWindowMs, editWindowMs: config.editWindowMs },
+      presence: { tracker: presenceTracker, onError: (error, userId) => app.log.warn({ err: error, userId }, 'presence update failed') },
     },
   );
+  // Renews this node's presence entries, and announces the users of nodes that died as offline.
+  const presenceTimer = setInterval(() => void services.presence.refresh().catch((error: unknown) => app.log.warn({ err: error }, 'presence refresh failed')), presenceTracker.refreshMs);
+  presenceTimer.unref();
   await prepareAssistant(store, config.ai);
   const stopSweeper = await startReplySweeper(services.assistant, app.log);
   io.on('ai:stop', (messageId, ack) => void services.assistant.stopHere(messageId).then(ack, () => ack(null)));
   const drain = createDrain();
-  serveRealtime(io, services, app.log, drain, (event, seconds, response) => metrics.ack(event, seconds, response));
+  serveRealtime(io, services, app.log, { drain, onAck: (event, seconds, response) => metrics.ack(event, seconds, response), roomsReady: adapter?.roomsReady });
   const readiness: ReadinessCheck[] = [
     {
       name: 'shutdown',
@@ -156,6 +162,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         registerRequestRoutes(authed, services);
         registerConversationRoutes(authed, services);
         registerSearchRoutes(authed, services);
+        registerPresenceRoutes(authed, services);
         registerGroupRoutes(authed, services);
         await registerFileRoutes(authed, services);
       });
@@ -167,9 +174,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 
   app.addHook('preClose', async () => {
     stopSweeper();
+    clearInterval(presenceTimer);
     await services.assistant.close();
     io.local.disconnectSockets(true);
     io.engine.close();
+    // The last sockets' "last seen" is written (and told) before Redis and the database close.
+    await services.presence.idle();
   });
 
   let closing: Promise<void> | undefined;

@@ -74,6 +74,7 @@ export const HistoryQuerySchema = Type.Object(
     after: Type.Optional(Seq),
     around: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INTEGER })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.historyPageMax })),
+    presence: Type.Optional(Type.Boolean()),
   },
   strict,
 );
@@ -124,6 +125,7 @@ export const SyncPayloadSchema = Type.Object(
   {
     cursors: Type.Array(SyncCursorSchema, { maxItems: LIMITS.syncCursorsMax }),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.historyPageMax })),
+    presence: Type.Optional(Type.Boolean()),
   },
   strict,
 );
@@ -151,6 +153,9 @@ export const ConversationSettingsPayloadSchema = Type.Object(
 
 /** `typing`: the conversation the caller types in. */
 export const TypingPayloadSchema = Type.Object({ conversationId: Id }, strict);
+
+/** `PATCH /me/presence`: the caller's presence privacy. */
+export const PresenceSettingsBodySchema = Type.Object({ showPresence: Type.Boolean() }, strict);
 
 export type RegisterInput = Static<typeof RegisterBodySchema>;
 export type LoginInput = Static<typeof LoginBodySchema>;

@@ -40,7 +40,7 @@ describe('accounts', () => {
 
     const me = await api(t.url, 'GET', '/me', { token: login.body.token });
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ user: registered.body.user });
+    expect(me.body).toEqual({ user: registered.body.user, presenceSettings: { showPresence: true } });
   });
 
   it('defaults the display name to the username', async () => {

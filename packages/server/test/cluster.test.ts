@@ -92,6 +92,30 @@ describe.skipIf(skipReason !== null)('two nodes on one database and Redis', () =
     expect(await heard).toEqual({ conversationId: group.id, userId: owner.user.id });
   });
 
+  it('presence crosses nodes: bob on node b sees alice online from node a, online while a tab on either node lives, then last seen', async () => {
+    const alice = await registerUser(urls[0] as string, 'present');
+    const bob = await registerUser(urls[1] as string, 'watcher');
+    await befriend(urls[0] as string, alice, bob);
+    const bobSocket = await on(1, bob.token);
+    const online = nextEvent(bobSocket, 'presence');
+    const tabA = await on(0, alice.token);
+    expect(await online).toEqual({ userId: alice.user.id, online: true, lastSeenAt: null });
+    // Her second tab lands on node b; closing the first (node a) leaves her online everywhere.
+    const heard = record(bobSocket, 'presence');
+    const tabB = await on(1, alice.token);
+    tabA.disconnect();
+    await sleep(200);
+    expect(heard).toEqual([]);
+    for (const url of urls) {
+      expect((await api(url, 'GET', `/presence/${alice.user.id}`, { token: bob.token })).body.presence).toEqual({ userId: alice.user.id, online: true, lastSeenAt: null });
+    }
+    const offline = nextEvent(bobSocket, 'presence');
+    tabB.disconnect();
+    const last = await offline;
+    expect(last).toMatchObject({ userId: alice.user.id, online: false, lastSeenAt: expect.any(Number) });
+    expect((await api(urls[0] as string, 'GET', `/presence/${alice.user.id}`, { token: bob.token })).body.presence).toEqual(last);
+  });
+
   it('/readyz checks Redis: 200 while connected, 503 naming redis once its connection is gone', async () => {
     expect((await fetch(`${urls[0]}/readyz`)).status).toBe(200);
     const node = nodes[1] as ConfabServer;

@@ -14,7 +14,7 @@ export { builtinLocaleTags, loadLocale } from './i18n/locales/index.js';
 export { useConfabTheme } from './appearance.js';
 export type { ConfabTheme } from './appearance.js';
 export { calendarDay, daysAgo } from './time/calendar.js';
-export { clockTime, dayLabel, fullTime, listTime } from './time/labels.js';
+export { clockTime, dayLabel, fullTime, lastSeenLabel, listTime } from './time/labels.js';
 export type { TimeContext } from './time/labels.js';
 export { useTimeContext } from './time/useTimeFormat.js';
 export type { ConfabTab, JumpTarget } from './store.js';
@@ -33,6 +33,8 @@ export type { AiReplyProps, MarkdownBlock, MarkdownInline } from './AiReply/inde
 export { AuthForm } from './AuthForm/index.js';
 export type { AuthFormEmits, AuthFormProps, AuthMode } from './AuthForm/index.js';
 export { Avatar } from './Avatar/index.js';
+export { PresenceStatus, PresenceToggle } from './Presence/index.js';
+export type { PresenceStatusProps } from './Presence/index.js';
 export type { AvatarProps } from './Avatar/index.js';
 export { ChatApp, ConversationPane } from './ChatApp/index.js';
 export type { ChatAppProps, ConversationPaneEmits, ConversationPaneProps } from './ChatApp/index.js';

@@ -1,4 +1,4 @@
-import type { Conversation, ConversationSettings, Friend, GroupMemberEvent, GroupUpdatedEvent, MemberRead, Message, MessageDeltaEvent, Request, User, WireError } from '@confab/protocol';
+import type { Conversation, ConversationSettings, Presence, Friend, GroupMemberEvent, GroupUpdatedEvent, MemberRead, Message, MessageDeltaEvent, Request, User, WireError } from '@confab/protocol';
 import type { ConnectionState } from '../types.js';
 
 /** Every change to the client's state, as data. Reducers switch over `type`. */
@@ -13,6 +13,10 @@ export type ChatAction =
   | { type: 'typing/started'; conversationId: string; userId: string; expiresAt: number }
   /** Drops the typing indicators whose time is up at `now`. */
   | { type: 'typing/expired'; now: number }
+  /** Every friend's presence as we may see it (all hidden while ours is), and whether we show ours. */
+  | { type: 'presence/loaded'; presence: readonly Presence[]; showPresence: boolean }
+  /** A friend came online, went offline, or hid or showed their presence. */
+  | { type: 'presence/changed'; presence: Presence }
   /** Our settings of a conversation (pin, mute, mark unread, hide), from this device or another. */
   | { type: 'conversation/settings'; conversationId: string; settings: ConversationSettings }
   /** A stored message: live `message:new`, or the ack of our own send. */

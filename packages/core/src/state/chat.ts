@@ -3,13 +3,14 @@ import type { ChatAction } from './actions.js';
 import { friendsReducer } from './contacts.js';
 import { conversationsReducer, initialConversationsState } from './conversations.js';
 import { messagesReducer } from './messages.js';
+import { initialPresenceState, presenceReducer } from './presence.js';
 import { readsReducer } from './reads.js';
 import { requestsReducer } from './requests.js';
 import { typingReducer } from './typing.js';
 
 /** The state before login (and after logout). */
 export function initialChatState(): ChatState {
-  return { connection: 'idle', me: null, conversations: initialConversationsState, messages: {}, friends: [], requests: [], reads: {}, typing: {} };
+  return { connection: 'idle', me: null, conversations: initialConversationsState, messages: {}, friends: [], requests: [], reads: {}, typing: {}, presence: initialPresenceState };
 }
 
 function sessionReducer(state: ChatState, action: ChatAction): Pick<ChatState, 'connection' | 'me'> {
@@ -35,6 +36,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   const requests = requestsReducer(state.requests, action);
   const reads = readsReducer(state.reads, action);
   const typing = typingReducer(state.typing, action);
+  const presence = presenceReducer(state.presence, action);
   if (
     connection === state.connection &&
     me === state.me &&
@@ -43,9 +45,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     friends === state.friends &&
     requests === state.requests &&
     reads === state.reads &&
-    typing === state.typing
+    typing === state.typing &&
+    presence === state.presence
   ) {
     return state;
   }
-  return { connection, me, conversations, messages, friends, requests, reads, typing };
+  return { connection, me, conversations, messages, friends, requests, reads, typing, presence };
 }

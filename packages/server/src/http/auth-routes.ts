@@ -14,6 +14,9 @@ export function registerAuthRoutes(app: App, { accounts }: Services): void {
 }
 
 /** Authenticated: GET /me. */
-export function registerMeRoutes(app: App, { accounts }: Services): void {
-  app.get('/me', async (request): Promise<MeResponse> => ({ user: await accounts.me(request.userId) }));
+export function registerMeRoutes(app: App, { accounts, presence }: Services): void {
+  app.get('/me', async (request): Promise<MeResponse> => {
+    const user = await accounts.me(request.userId);
+    return { user, presenceSettings: await presence.settings(request.userId) };
+  });
 }

@@ -62,14 +62,25 @@ export function createRealtime(httpServer: HttpServer, tokens: TokenService): Co
  * membership lists (rebuilt on every connect, never carried over), gets the event handlers, and ends
  * when its token expires.
  */
-export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBaseLogger, drain?: Drain, onAck?: AckObserver): void {
+export interface RealtimeOptions {
+  drain?: Drain;
+  onAck?: AckObserver;
+  /** Resolves once the rooms just joined receive pushes from every node (the Redis adapter's subscriptions). */
+  roomsReady?: () => Promise<void>;
+}
+
+export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBaseLogger, { drain, onAck, roomsReady }: RealtimeOptions = {}): void {
   const bindEvents = createEventBinder(services, log, drain, onAck);
-  // Read before the connection completes, so no group message can slip past a just-connected socket.
+  // Rooms are read and joined before the connection completes, so no message can slip past a
+  // just-connected socket: with the Redis adapter a join subscribes on Redis, and the client is told
+  // it is connected only once that is done.
   io.use((socket, next) => {
     services.groups
       .groupIdsOf(socket.data.userId)
-      .then((groupIds) => {
+      .then(async (groupIds) => {
         socket.data.groupIds = groupIds;
+        await socket.join([userRoom(socket.data.userId), ...groupIds.map(groupRoom)]);
+        await roomsReady?.();
         next();
       })
       .catch((error: unknown) => next(handshakeError(wireErrorFor(error, log))));
@@ -78,8 +89,11 @@ export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBase
     // One JSON line per connection and per disconnect, with the ids that tie a socket's other lines together.
     const socketLog = log.child({ socketId: socket.id, userId: socket.data.userId });
     socketLog.info({ transport: socket.conn.transport.name, address: socket.handshake.address }, 'socket connected');
-    socket.once('disconnect', (reason) => socketLog.info({ reason }, 'socket disconnected'));
-    void socket.join([userRoom(socket.data.userId), ...socket.data.groupIds.map(groupRoom)]);
+    socket.once('disconnect', (reason) => {
+      socketLog.info({ reason }, 'socket disconnected');
+      void services.presence.disconnected(socket.data.userId);
+    });
+    void services.presence.connected(socket.data.userId);
     // A membership change between the handshake's read and this join (on any node) was pushed to the
     // user's room before this socket was in it: read once more, leave removed groups and join added ones.
     services.groups

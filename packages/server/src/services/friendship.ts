@@ -7,7 +7,8 @@ import type { ServiceContext } from './context.js';
 
 type Role = 'target' | 'sender';
 
-export function createFriendshipService(context: ServiceContext) {
+/** `onBefriended`: told after two users became friends (and both were sent `friend:added`). */
+export function createFriendshipService(context: ServiceContext, onBefriended: (userA: string, userB: string) => Promise<void> = async () => undefined) {
   const { store, notifier } = context;
 
   /** `request:updated` to both parties (every socket of each). */
@@ -32,6 +33,7 @@ export function createFriendshipService(context: ServiceContext) {
   async function announceAccepted(request: FriendRequest): Promise<FriendRequest> {
     pushUpdated(request);
     await pushFriendAdded(request.from.id, request.to.id);
+    await onBefriended(request.from.id, request.to.id);
     return request;
   }
 

@@ -1,6 +1,7 @@
 import { LIMITS } from '@confab/protocol';
 import { createAssistantService, type AssistantOptions, type AssistantService } from '../ai/replies.js';
 import type { TokenService } from '../auth/tokens.js';
+import { createMemoryPresenceTracker, type PresenceTracker } from '../realtime/presence-tracker.js';
 import { createAccountService, type AccountService } from './accounts.js';
 import type { ServiceContext } from './context.js';
 import { createConversationSettingsService, type ConversationSettingsService } from './conversation-settings.js';
@@ -13,6 +14,7 @@ import { createRequestService, type RequestService } from './requests.js';
 import { createMessageChangeService, type MessageChangeOptions, type MessageChangeService } from './message-changes.js';
 import { createMessageSearchService, type MessageSearchService } from './message-search.js';
 import { createMessagingService, type MessagingService } from './messaging.js';
+import { createPresenceService, type PresenceService } from './presence.js';
 import { createSyncService, type SyncService } from './sync.js';
 import { createTypingService, type TypingService } from './typing.js';
 
@@ -33,6 +35,8 @@ export interface Services {
   sync: SyncService;
   /** Typing indicators (nothing stored). */
   typing: TypingService;
+  /** Online / last seen for friends, and its privacy setting. */
+  presence: PresenceService;
   files: FileService;
   assistant: AssistantService;
 }
@@ -42,12 +46,15 @@ export interface ServiceOptions {
   assistant: AssistantOptions;
   /** Recall and edit windows. @default LIMITS.recallWindowMs and LIMITS.editWindowMs */
   messageChanges?: MessageChangeOptions;
+  /** Who is online, and where presence failures are reported. @default one node's sockets in memory; failures ignored */
+  presence?: { tracker: PresenceTracker; onError: (error: unknown, userId: string) => void };
 }
 
 export function createServices(context: ServiceContext, tokens: TokenService, options: ServiceOptions): Services {
   const files = createFileService(context, options.files);
   const assistant = createAssistantService(context, options.assistant);
-  const friendship = createFriendshipService(context);
+  const presence = createPresenceService(context, options.presence?.tracker ?? createMemoryPresenceTracker(), options.presence?.onError ?? (() => undefined));
+  const friendship = createFriendshipService(context, presence.befriended);
   const groupAccess = createGroupAccess(context);
   const conversationSettings = createConversationSettingsService(context);
   const messaging = createMessagingService(context, { files, onMessageCreated: assistant.onMessageCreated, onRead: conversationSettings.onRead });
@@ -60,8 +67,9 @@ export function createServices(context: ServiceContext, tokens: TokenService, op
     messageChanges: createMessageChangeService(context, options.messageChanges ?? { recallWindowMs: LIMITS.recallWindowMs, editWindowMs: LIMITS.editWindowMs }),
     messageSearch: createMessageSearchService(context),
     conversationSettings,
-    sync: createSyncService(context, messaging),
+    sync: createSyncService(context, messaging, presence),
     typing: createTypingService(context),
+    presence,
     files,
     assistant,
   };

@@ -3,15 +3,17 @@ import type { SyncInput } from '../schemas.js';
 import type { ServiceContext } from './context.js';
 import { viewMessages } from './hidden-view.js';
 import type { MessagingService } from './messaging.js';
+import type { PresenceService } from './presence.js';
 
 /**
  * Catch-up from a client's cursors. Only conversations the caller is a member of are considered
  * (cursors for others are ignored); the answer lists those that moved, each with the messages
  * after the client's `seq`, one bounded page at a time, and (for cursors with a `changeSeq`) the
  * messages recalled, edited or hidden since, so a device that was away sees every change; and the
- * caller's settings of every conversation (pin, mute, mark unread, hide made on another device).
+ * caller's settings of every conversation (pin, mute, mark unread, hide made on another device); and,
+ * when asked, the friends' presence.
  */
-export function createSyncService({ store }: ServiceContext, messaging: Pick<MessagingService, 'listConversations'>) {
+export function createSyncService({ store }: ServiceContext, messaging: Pick<MessagingService, 'listConversations'>, presence: Pick<PresenceService, 'list'>) {
   return {
     async sync(userId: string, input: SyncInput): Promise<SyncResult> {
       const limit = Math.min(input.limit ?? LIMITS.historyPageMax, LIMITS.historyPageMax);
@@ -45,7 +47,9 @@ export function createSyncService({ store }: ServiceContext, messaging: Pick<Mes
       // Settings: those of every conversation the caller ever changed any for (the rest are the defaults).
       const changed = await store.conversationSettings.listFor(userId);
       const settings = all.filter((conversation) => changed.has(conversation.id)).map((conversation) => ({ conversationId: conversation.id, settings: conversationSettingsOf(conversation) }));
-      return settings.length > 0 ? { conversations, settings } : { conversations };
+      const result: SyncResult = settings.length > 0 ? { conversations, settings } : { conversations };
+      if (input.presence) result.presence = await presence.list(userId);
+      return result;
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { AiErrorCode, DirectConversation, FileRef, Friend, FriendRequest, Message, User } from '@confab/protocol';
 import type { ConversationSettingsStore } from './conversation-settings-store.js';
+import type { PresenceStore } from './presence-store.js';
 import type { GroupStore } from './group-store.js';
 import type { MentionStore } from './mention-store.js';
 import type { MessageChangeStore } from './message-change-store.js';
@@ -146,6 +147,8 @@ export interface Store {
   readonly conversationSettings: ConversationSettingsStore;
   /** Each member's unread mentions (the rows are written by the database with the messages). */
   readonly mentions: MentionStore;
+  /** Each user's presence privacy and when they were last seen. */
+  readonly presence: PresenceStore;
 
   // users
   /** Inserts a user; returns false when the username (case-insensitive) is taken. */

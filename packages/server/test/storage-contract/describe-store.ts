@@ -14,6 +14,7 @@ import { mentionsContract } from './mentions.js';
 import { messageChangesContract } from './message-changes.js';
 import { messageSearchContract } from './message-search.js';
 import { messagesContract } from './messages.js';
+import { presenceContract } from './presence.js';
 import { requestsContract } from './requests.js';
 import { sendContextContract } from './send-context.js';
 import { usersContract } from './users.js';
@@ -36,6 +37,7 @@ const CONTRACTS: readonly Contract[] = [
   messageSearchContract,
   conversationSettingsContract,
   mentionsContract,
+  presenceContract,
 ];
 
 /** Runs the whole storage contract against `backend`, each test on a fresh database. */

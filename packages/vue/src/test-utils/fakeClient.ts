@@ -29,6 +29,7 @@ export function emptyState(): ChatState {
     requests: [],
     reads: {},
     typing: {},
+    presence: { byUser: {}, showPresence: true },
   };
 }
 
@@ -182,6 +183,10 @@ export function createFakeClient(initial: Partial<ChatState> = {}): FakeClient {
     deleteForMe: vi.fn(async (messageId: string) => ({ ...textMessage({ seq: 1 }), id: messageId, type: 'hidden' as const, content: {} })),
     react: vi.fn(async (messageId: string, emoji: string): Promise<Message> => ({ ...textMessage({ seq: 1 }), id: messageId, reactions: [{ emoji, userIds: [alice.id] }] })),
     notifyTyping: vi.fn(() => {}),
+    setShowPresence: vi.fn(async (showPresence: boolean) => {
+      setState({ presence: { byUser: showPresence ? state.presence.byUser : {}, showPresence } });
+      return { showPresence };
+    }),
     setConversationSettings: vi.fn(async (_conversationId: string, change: { pinned?: boolean; muted?: boolean; markedUnread?: boolean; hidden?: boolean }) => ({
       pinned: change.pinned ?? false,
       muted: change.muted ?? false,

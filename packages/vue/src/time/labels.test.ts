@@ -59,3 +59,15 @@ describe('calendar days in the viewer time zone', () => {
     expect(clockTime(Date.parse('2024-03-05T07:05:00+09:00'), context('Europe/Paris'))).toMatch(/^11:05\sPM$/u);
   });
 });
+
+describe('last seen', () => {
+  it('counts calendar days in the viewer zone: 23:30 the evening before is "yesterday" in Tokyo, today in UTC', async () => {
+    const { lastSeenLabel } = await import('./labels.js');
+    const now = Date.parse('2024-03-05T08:30:00+09:00');
+    const evening = Date.parse('2024-03-04T23:30:00+09:00');
+    expect(lastSeenLabel(evening, now, context('Asia/Tokyo'))).toBe('last seen yesterday at 11:30 PM');
+    expect(lastSeenLabel(evening, now, context('UTC'))).toBe('last seen today at 2:30 PM');
+    expect(lastSeenLabel(Date.parse('2023-12-31T12:00:00+09:00'), now, context('Asia/Tokyo'))).toBe('last seen Dec 31, 2023 at 12:00 PM');
+    expect(lastSeenLabel(evening, now, context('Asia/Tokyo', 'zh-CN'))).toBe('最后在线：昨天 23:30');
+  });
+});

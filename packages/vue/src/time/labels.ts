@@ -42,3 +42,19 @@ export function listTime(timestamp: number, now: number, context: TimeContext): 
 export function fullTime(timestamp: number, context: TimeContext): string {
   return dateFormatter(context.locale, context.timeZone, { dateStyle: 'full', timeStyle: 'short' }).format(timestamp);
 }
+
+/**
+ * "last seen …" of a friend: just now, minutes ago within the hour, then today / yesterday at the clock
+ * time, else the date (with the year when it is not this year) — by calendar day in the viewer's zone.
+ */
+export function lastSeenLabel(timestamp: number, now: number, context: TimeContext): string {
+  const minutes = Math.floor((now - timestamp) / 60_000);
+  if (minutes < 1) return context.t('presence.lastSeenJustNow');
+  if (minutes < 60) return context.t('presence.lastSeenMinutes', { count: minutes });
+  const time = clockTime(timestamp, context);
+  const days = daysAgo(timestamp, now, context.timeZone);
+  if (days === 0) return context.t('presence.lastSeenToday', { time });
+  if (days === 1) return context.t('presence.lastSeenYesterday', { time });
+  const options: Intl.DateTimeFormatOptions = sameYear(timestamp, now, context.timeZone) ? { month: 'short', day: 'numeric' } : { year: 'numeric', month: 'short', day: 'numeric' };
+  return context.t('presence.lastSeenOn', { date: dateFormatter(context.locale, context.timeZone, options).format(timestamp), time });
+}

@@ -8,7 +8,7 @@ const SEARCH = `SELECT ${M_MESSAGE_COLUMNS} FROM messages m
   WHERE m.type IN ('text', 'ai') AND (m.content->>'text') ILIKE @pattern
     AND (@conversationId::text IS NULL OR m.conversation_id = @conversationId)
     AND NOT EXISTS (SELECT 1 FROM message_hides h WHERE h.user_id = @userId AND h.message_id = m.id)
-  ORDER BY m.created_at DESC, m.id COLLATE "C" DESC
+  ORDER BY m.created_at DESC, m.seq DESC, m.id COLLATE "C" DESC
   LIMIT @limit`;
 
 /** Message search on PostgreSQL: ILIKE served by the pg_trgm index of migration 10. */

@@ -8,6 +8,7 @@ import { MESSAGE_CHANGES_MIGRATION } from './migrations/0006-message-changes.js'
 import { REACTIONS_MIGRATION } from './migrations/0007-reactions.js';
 import { CONVERSATION_SETTINGS_MIGRATION } from './migrations/0008-conversation-settings.js';
 import { MESSAGE_SEARCH_MIGRATION } from './migrations/0010-message-search.js';
+import { PRESENCE_MIGRATION } from './migrations/0011-presence.js';
 import { MENTIONS_MIGRATION } from './migrations/0012-mentions.js';
 import { inTransaction } from './transaction.js';
 
@@ -29,6 +30,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   REACTIONS_MIGRATION,
   CONVERSATION_SETTINGS_MIGRATION,
   MESSAGE_SEARCH_MIGRATION,
+  PRESENCE_MIGRATION,
   MENTIONS_MIGRATION,
 ];
 

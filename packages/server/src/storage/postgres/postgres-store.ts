@@ -13,6 +13,7 @@ import { mentionMethods } from './mentions.js';
 import { messageSearchMethods } from './message-search.js';
 import { messageMethods } from './messages.js';
 import { migratePostgres } from './migrations.js';
+import { presenceMethods } from './presence.js';
 import { createPool, type PoolOptions } from './pool.js';
 import { reactionMethods } from './reactions.js';
 import { requestMethods } from './requests.js';
@@ -35,6 +36,7 @@ export function createPostgresStore(pool: Pool): PostgresStore {
     messageSearch: messageSearchMethods(pool),
     conversationSettings: conversationSettingsMethods(pool),
     mentions: mentionMethods(pool),
+    presence: presenceMethods(pool),
     ...userMethods(pool),
     ...friendMethods(pool),
     ...requestMethods(pool),

@@ -15,7 +15,7 @@ function searchSql(condition: string): string {
     WHERE ${condition}
       AND (@conversationId IS NULL OR m.conversation_id = @conversationId)
       AND NOT EXISTS (SELECT 1 FROM message_hides h WHERE h.user_id = @userId AND h.message_id = m.id)
-    ORDER BY m.created_at DESC, m.id DESC
+    ORDER BY m.created_at DESC, m.seq DESC, m.id DESC
     LIMIT @limit`;
 }
 

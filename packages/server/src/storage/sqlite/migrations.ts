@@ -4,6 +4,7 @@ import { MESSAGE_CHANGES_MIGRATION } from './migrations/0006-message-changes.js'
 import { REACTIONS_MIGRATION } from './migrations/0007-reactions.js';
 import { CONVERSATION_SETTINGS_MIGRATION } from './migrations/0008-conversation-settings.js';
 import { MESSAGE_SEARCH_MIGRATION } from './migrations/0010-message-search.js';
+import { PRESENCE_MIGRATION } from './migrations/0011-presence.js';
 import { MENTIONS_MIGRATION } from './migrations/0012-mentions.js';
 
 export interface Migration {
@@ -148,6 +149,7 @@ export const MIGRATIONS: readonly Migration[] = [
   REACTIONS_MIGRATION,
   CONVERSATION_SETTINGS_MIGRATION,
   MESSAGE_SEARCH_MIGRATION,
+  PRESENCE_MIGRATION,
   MENTIONS_MIGRATION,
 ];
 

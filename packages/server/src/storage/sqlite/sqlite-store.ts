@@ -20,6 +20,7 @@ import type {
 import { AppendQueue } from './append-queue.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { SqliteConversationSettings } from './conversation-settings.js';
+import { SqlitePresence } from './presence.js';
 import { SqliteFileRecords } from './files.js';
 import { findByClientId, writeMessages } from './message-writes.js';
 import { SqliteGroups } from './groups.js';
@@ -65,6 +66,7 @@ export class SqliteStore implements Store {
   readonly messageSearch: SqliteMessageSearch;
   readonly conversationSettings: SqliteConversationSettings;
   readonly mentions: SqliteMentions;
+  readonly presence: SqlitePresence;
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
@@ -77,6 +79,7 @@ export class SqliteStore implements Store {
     this.messageSearch = new SqliteMessageSearch(db);
     this.conversationSettings = new SqliteConversationSettings(db);
     this.mentions = new SqliteMentions(db);
+    this.presence = new SqlitePresence(db);
   }
 
   async createUser(user: NewUser): Promise<boolean> {

@@ -231,4 +231,14 @@ export const ar: LocaleMessages = {
   'im.mentionAll': 'كل من في هذه المجموعة',
   'im.mentionedYou': { zero: 'لم يُشر إليك أحد', one: 'أُشير إليك مرة واحدة', two: 'أُشير إليك مرتين', few: 'أُشير إليك {count} مرات', many: 'أُشير إليك {count} مرة', other: 'أُشير إليك {count} مرة' },
   'im.mentionOfYou': 'يشير إليك',
+
+  'presence.online': 'متصل الآن',
+  'presence.lastSeenJustNow': 'آخر ظهور قبل لحظات',
+  'presence.lastSeenMinutes': { zero: 'آخر ظهور قبل لحظات', one: 'آخر ظهور قبل دقيقة', two: 'آخر ظهور قبل دقيقتين', few: 'آخر ظهور قبل {count} دقائق', many: 'آخر ظهور قبل {count} دقيقة', other: 'آخر ظهور قبل {count} دقيقة' },
+  'presence.lastSeenToday': 'آخر ظهور اليوم الساعة {time}',
+  'presence.lastSeenYesterday': 'آخر ظهور أمس الساعة {time}',
+  'presence.lastSeenOn': 'آخر ظهور {date} الساعة {time}',
+  'presence.chatWithOnline': 'الدردشة مع {name} (متصل الآن)',
+  'presence.show': 'إظهار حالة اتصالي',
+  'presence.showHint': 'يرى أصدقاؤك ما إذا كنت متصلاً ووقت آخر ظهور لك. عند إيقاف هذا الخيار، لن ترى حالتهم أيضًا.',
 };

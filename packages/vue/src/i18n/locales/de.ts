@@ -224,4 +224,14 @@ export const de: LocaleMessages = {
   'im.mentionAll': 'Alle in dieser Gruppe',
   'im.mentionedYou': { one: 'Du wurdest einmal erwähnt', other: 'Du wurdest {count}-mal erwähnt' },
   'im.mentionOfYou': 'Erwähnt dich',
+
+  'presence.online': 'online',
+  'presence.lastSeenJustNow': 'gerade eben zuletzt online',
+  'presence.lastSeenMinutes': { one: 'vor {count} Minute zuletzt online', other: 'vor {count} Minuten zuletzt online' },
+  'presence.lastSeenToday': 'zuletzt online heute um {time}',
+  'presence.lastSeenYesterday': 'zuletzt online gestern um {time}',
+  'presence.lastSeenOn': 'zuletzt online am {date} um {time}',
+  'presence.chatWithOnline': 'Mit {name} chatten (online)',
+  'presence.show': 'Zeigen, wenn ich online bin',
+  'presence.showHint': 'Freunde sehen, ob du online bist und wann du zuletzt online warst. Ist dies aus, siehst du ihren Status auch nicht.',
 };

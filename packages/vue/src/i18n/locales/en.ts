@@ -247,6 +247,16 @@ export const en = {
   'im.mentionAll': 'Everyone in this group',
   'im.mentionedYou': { one: 'You were mentioned once', other: 'You were mentioned {count} times' },
   'im.mentionOfYou': 'Mentions you',
+
+  'presence.online': 'online',
+  'presence.lastSeenJustNow': 'last seen just now',
+  'presence.lastSeenMinutes': { one: 'last seen {count} minute ago', other: 'last seen {count} minutes ago' },
+  'presence.lastSeenToday': 'last seen today at {time}',
+  'presence.lastSeenYesterday': 'last seen yesterday at {time}',
+  'presence.lastSeenOn': 'last seen {date} at {time}',
+  'presence.chatWithOnline': 'Chat with {name} (online)',
+  'presence.show': 'Show when I’m online',
+  'presence.showHint': 'Friends see when you are online and when you were last seen. When this is off, you don’t see theirs either.',
 } as const;
 
 /** Every string's key. */

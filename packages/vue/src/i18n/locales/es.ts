@@ -224,4 +224,14 @@ export const es: LocaleMessages = {
   'im.mentionAll': 'Todos en este grupo',
   'im.mentionedYou': { one: 'Te han mencionado una vez', other: 'Te han mencionado {count} veces' },
   'im.mentionOfYou': 'Te menciona',
+
+  'presence.online': 'en línea',
+  'presence.lastSeenJustNow': 'últ. vez hace un momento',
+  'presence.lastSeenMinutes': { one: 'últ. vez hace {count} minuto', other: 'últ. vez hace {count} minutos' },
+  'presence.lastSeenToday': 'últ. vez hoy a las {time}',
+  'presence.lastSeenYesterday': 'últ. vez ayer a las {time}',
+  'presence.lastSeenOn': 'últ. vez el {date} a las {time}',
+  'presence.chatWithOnline': 'Chatear con {name} (en línea)',
+  'presence.show': 'Mostrar cuándo estoy en línea',
+  'presence.showHint': 'Tus amigos ven si estás en línea y cuándo fue tu última conexión. Si lo desactivas, tampoco verás la suya.',
 };

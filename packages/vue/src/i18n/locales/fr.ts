@@ -224,4 +224,14 @@ export const fr: LocaleMessages = {
   'im.mentionAll': 'Tout le monde dans ce groupe',
   'im.mentionedYou': { one: 'Vous avez été mentionné une fois', other: 'Vous avez été mentionné {count} fois' },
   'im.mentionOfYou': 'Vous mentionne',
+
+  'presence.online': 'en ligne',
+  'presence.lastSeenJustNow': 'vu à l’instant',
+  'presence.lastSeenMinutes': { one: 'vu il y a {count} minute', other: 'vu il y a {count} minutes' },
+  'presence.lastSeenToday': 'vu aujourd’hui à {time}',
+  'presence.lastSeenYesterday': 'vu hier à {time}',
+  'presence.lastSeenOn': 'vu le {date} à {time}',
+  'presence.chatWithOnline': 'Discuter avec {name} (en ligne)',
+  'presence.show': 'Montrer quand je suis en ligne',
+  'presence.showHint': 'Vos amis voient si vous êtes en ligne et quand vous avez été vu pour la dernière fois. Désactivé, vous ne voyez pas non plus les leurs.',
 };

@@ -224,4 +224,14 @@ export const ja: LocaleMessages = {
   'im.mentionAll': 'このグループの全員',
   'im.mentionedYou': 'あなたへのメンション {count} 件',
   'im.mentionOfYou': 'あなたへのメンション',
+
+  'presence.online': 'オンライン',
+  'presence.lastSeenJustNow': 'たった今までオンライン',
+  'presence.lastSeenMinutes': { other: '{count} 分前にオンライン' },
+  'presence.lastSeenToday': '最終オンライン：今日 {time}',
+  'presence.lastSeenYesterday': '最終オンライン：昨日 {time}',
+  'presence.lastSeenOn': '最終オンライン：{date} {time}',
+  'presence.chatWithOnline': '{name} とチャット（オンライン）',
+  'presence.show': 'オンライン状態を表示する',
+  'presence.showHint': '友だちにオンライン中かどうかと最終オンライン時刻が表示されます。オフにすると、相手の状態も見えなくなります。',
 };

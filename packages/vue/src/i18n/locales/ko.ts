@@ -224,4 +224,14 @@ export const ko: LocaleMessages = {
   'im.mentionAll': '이 그룹의 모든 사람',
   'im.mentionedYou': '나를 멘션한 메시지 {count}개',
   'im.mentionOfYou': '나를 멘션함',
+
+  'presence.online': '온라인',
+  'presence.lastSeenJustNow': '방금 전 접속',
+  'presence.lastSeenMinutes': { other: '{count}분 전 접속' },
+  'presence.lastSeenToday': '마지막 접속: 오늘 {time}',
+  'presence.lastSeenYesterday': '마지막 접속: 어제 {time}',
+  'presence.lastSeenOn': '마지막 접속: {date} {time}',
+  'presence.chatWithOnline': '{name} 님과 채팅 (온라인)',
+  'presence.show': '내 접속 상태 표시',
+  'presence.showHint': '친구들이 내가 온라인인지와 마지막 접속 시간을 볼 수 있습니다. 끄면 친구들의 상태도 볼 수 없습니다.',
 };

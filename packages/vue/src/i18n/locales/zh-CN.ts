@@ -224,4 +224,14 @@ export const zhCN: LocaleMessages = {
   'im.mentionAll': '群里的所有人',
   'im.mentionedYou': '有人@了你（{count} 条）',
   'im.mentionOfYou': '@了你',
+
+  'presence.online': '在线',
+  'presence.lastSeenJustNow': '刚刚在线',
+  'presence.lastSeenMinutes': { other: '{count} 分钟前在线' },
+  'presence.lastSeenToday': '最后在线：今天 {time}',
+  'presence.lastSeenYesterday': '最后在线：昨天 {time}',
+  'presence.lastSeenOn': '最后在线：{date} {time}',
+  'presence.chatWithOnline': '与 {name} 聊天（在线）',
+  'presence.show': '显示我的在线状态',
+  'presence.showHint': '好友可以看到你是否在线以及最后在线时间。关闭后，你也看不到他们的。',
 };
