@@ -23,6 +23,7 @@ describe('@confab/core public API', () => {
       'isRetryableCode',
       'keyValueOutbox',
       'memoryOutbox',
+      'mentionCount',
       'messagePreview',
       'presenceOf',
       'readCount',

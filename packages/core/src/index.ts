@@ -10,6 +10,7 @@ export { formatBytes } from './files.js';
 export { applyMessageToList, applyMessagesToList, buildHomeList, unreadCount } from './state/home.js';
 export type { HomeConversation, HomeRow } from './state/home.js';
 export { isHiddenFromList, unreadTotalShare } from './state/settings.js';
+export { mentionCount } from './state/mentions.js';
 export { typingUserIds } from './state/typing.js';
 export { isBlocked } from './state/contacts.js';
 export { presenceOf } from './state/presence.js';

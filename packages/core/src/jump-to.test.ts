@@ -59,4 +59,18 @@ describe('jumpTo', () => {
     const payload = sockets.socket.emitted.find((emit) => emit.event === 'message:send')?.payload;
     expect(payload).toMatchObject({ conversationId: 'c1', type: 'text', content: { text: 'yes' }, replyTo: 'm-c1-60' });
   });
+
+  it('sends the mentions of a text with it, and shows them on the pending message', async () => {
+    const { client, sockets } = setup();
+    await client.login('me', 'password1');
+    sockets.socket.open();
+    await settle(10);
+    const mentions = { userIds: ['u-bob'], all: true };
+    sockets.socket.acks['message:send'] = (payload) => ({ ok: true, message: { ...message({ seq: 62, senderId: ME }), content: { text: '@all @Bob', mentions }, clientMsgId: (payload as { clientMsgId: string }).clientMsgId } });
+    const sending = client.sendText('c1', '@all @Bob', { mentions });
+    expect(client.getState().messages.c1?.items.at(-1)?.message.content).toEqual({ text: '@all @Bob', mentions });
+    await sending;
+    const payload = sockets.socket.emitted.find((emit) => emit.event === 'message:send')?.payload;
+    expect(payload).toMatchObject({ conversationId: 'c1', type: 'text', content: { text: '@all @Bob' }, mentions });
+  });
 });

@@ -15,6 +15,7 @@ export function sendPayload(message: Message): SendMessagePayload {
         type: 'text',
         content: { text: 'text' in message.content ? message.content.text : '' },
         ...(message.type === 'text' && message.content.replyTo ? { replyTo: message.content.replyTo.messageId } : {}),
+        ...(message.type === 'text' && message.content.mentions ? { mentions: message.content.mentions } : {}),
       };
   }
 }

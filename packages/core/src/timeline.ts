@@ -103,7 +103,11 @@ export function createTimelineOperations(
         senderId: context.requireMe().id,
         clientMsgId,
         type: 'text',
-        content: options.replyTo ? { text: body, replyTo: { messageId: options.replyTo.id, seq: options.replyTo.seq, senderId: options.replyTo.senderId } } : { text: body },
+        content: {
+          text: body,
+          ...(options.replyTo ? { replyTo: { messageId: options.replyTo.id, seq: options.replyTo.seq, senderId: options.replyTo.senderId } } : {}),
+          ...(options.mentions ? { mentions: options.mentions } : {}),
+        },
         createdAt: platform.now(),
       });
     },

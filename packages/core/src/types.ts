@@ -7,6 +7,7 @@ import type {
   Friend,
   GroupMember,
   GroupSummary,
+  Mentions,
   Message,
   MessageSearchResponse,
   Presence,
@@ -169,6 +170,12 @@ export interface XhrLike {
 export interface SendTextOptions {
   /** A stored message of the same conversation this one replies to (it is quoted). */
   replyTo?: Message;
+  /**
+   * Group members the text mentions, each written as `@Name` in the text, and `all` for `@all`
+   * (the group's owner and admins only; the server refuses it from others with FORBIDDEN).
+   * @example client.sendText(groupId, '@Bob can you look?', { mentions: { userIds: [bob.id] } })
+   */
+  mentions?: Mentions;
 }
 
 /** Options of {@link ChatClient.sendFile}. */

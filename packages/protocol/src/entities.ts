@@ -1,3 +1,5 @@
+import type { Mentions } from './mentions.js';
+
 /** Server time in milliseconds since the Unix epoch. */
 export type Timestamp = number;
 
@@ -85,6 +87,8 @@ export interface ReplyRef {
 
 export interface TextContent {
   text: string;
+  /** Who the text mentions (`@Name`, `@all`); groups only. Kept by an edit, gone with a recall. */
+  mentions?: Mentions;
   /** The message this one replies to (quotes). */
   replyTo?: ReplyRef;
   /** When the sender last edited the text (absent: never edited). Clients show "edited". */
@@ -264,6 +268,12 @@ interface ConversationBase {
   markedUnread?: boolean;
   /** Hidden from the list while `lastSeq` is at or below it. Set by the server; absent: not hidden. */
   hiddenSeq?: number | null;
+  /**
+   * The seqs of the unread messages (after `readSeq`) that mention the caller, by id or `@all`, from
+   * others, ascending: the newest `LIMITS.mentionSeqsMax` at most. Counted even when muted; a recall or
+   * the caller's delete-for-me takes a message out. Set by the server on every conversation it sends.
+   */
+  mentionSeqs?: number[];
   /** When the conversation last had activity (the last message, else its creation). */
   activeAt: Timestamp;
   /**

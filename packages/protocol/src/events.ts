@@ -1,5 +1,6 @@
 import type { EditPayload, HidePayload, MessageChangedEvent, ReactPayload, RecallPayload } from './changes.js';
 import type { WireError } from './errors.js';
+import type { Mentions } from './mentions.js';
 import type { ConversationSettings, ConversationSettingsEvent, ConversationSettingsPayload } from './settings.js';
 import type { Presence, PresenceListResponse, PresenceSettingsResponse } from './presence.js';
 import type { TypingEvent, TypingPayload } from './typing.js';
@@ -16,7 +17,15 @@ export interface FileSendContent {
 
 /** The message part of a send, a discriminated union on `type`. */
 export type SendMessageBody =
-  | { clientMsgId: string; type: 'text'; content: { text: string }; /** The id of a message of the same conversation this one replies to. */ replyTo?: string }
+  | {
+      clientMsgId: string;
+      type: 'text';
+      content: { text: string };
+      /** The id of a message of the same conversation this one replies to. */
+      replyTo?: string;
+      /** Group members the text mentions (`@Name` in the text), and `@all` (owner and admins only). */
+      mentions?: Mentions;
+    }
   | { clientMsgId: string; type: 'image' | 'file'; content: FileSendContent };
 
 /** Send a message to an existing conversation, or to a friend by user id. */

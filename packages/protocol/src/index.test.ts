@@ -5,7 +5,7 @@ import { ERROR_HTTP_STATUS, ErrorCode, isErrorCode } from './index.js';
 describe('protocol', () => {
   it('exports exactly the public runtime names', () => {
     expect(Object.keys(protocol).sort()).toEqual(
-      ['ASSISTANT_USER_ID', 'AiErrorCode', 'API_PREFIX', 'DEFAULT_CONVERSATION_SETTINGS', 'DEFAULT_PRESENCE_SETTINGS', 'ERROR_HTTP_STATUS', 'ErrorCode', 'LIMITS', 'NAME_PROBLEMS', 'REACTION_EMOJI', 'RETRYABLE_ERROR_CODES', 'conversationSettingsOf', 'hasBidiControls', 'isBlankText', 'isAssistant', 'isErrorCode', 'nameProblem', 'textLength'].sort(),
+      ['API_PREFIX', 'ASSISTANT_USER_ID', 'AiErrorCode', 'DEFAULT_CONVERSATION_SETTINGS', 'DEFAULT_PRESENCE_SETTINGS', 'ERROR_HTTP_STATUS', 'ErrorCode', 'LIMITS', 'NAME_PROBLEMS', 'REACTION_EMOJI', 'RETRYABLE_ERROR_CODES', 'conversationSettingsOf', 'hasBidiControls', 'isAssistant', 'isBlankText', 'isErrorCode', 'mentionsUser', 'nameProblem', 'textLength'].sort(),
     );
   });
 

@@ -3,6 +3,8 @@ export type { ErrorBody, WireError } from './errors.js';
 export { ASSISTANT_USER_ID, isAssistant } from './assistant.js';
 export { LIMITS } from './limits.js';
 export { REACTION_EMOJI } from './reactions.js';
+export { mentionsUser } from './mentions.js';
+export type { Mentions } from './mentions.js';
 export { DEFAULT_CONVERSATION_SETTINGS, conversationSettingsOf } from './settings.js';
 export type { ConversationSettings, ConversationSettingsEvent, ConversationSettingsPayload } from './settings.js';
 export type { TypingEvent, TypingPayload } from './typing.js';

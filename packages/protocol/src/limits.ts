@@ -52,6 +52,10 @@ export const LIMITS = {
   recallWindowMs: 2 * 60 * 1000,
   /** How long after sending a text its sender may edit it, in ms, unless the server is configured otherwise. */
   editWindowMs: 15 * 60 * 1000,
+  /** Most members one message may mention by id (`@all` aside). */
+  mentionsMax: 20,
+  /** Most unread mention seqs a conversation carries (`mentionSeqs`, the newest). */
+  mentionSeqsMax: 99,
   /** A client sends `typing` at most once per this many ms while the user keeps typing. */
   typingThrottleMs: 3000,
   /** A `typing` shows for this many ms unless another comes (or the typist's message arrives). */

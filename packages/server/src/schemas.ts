@@ -101,9 +101,12 @@ const sendFields = {
   content: Type.Union([TextContentSchema, FileSendContentSchema]),
 };
 
-/** `message:send`. Exactly one of `conversationId` or `to` (checked by the messaging service); `replyTo` for texts only. */
+/** Who a text mentions; members and the right to `@all` are checked by the messaging service. */
+const MentionsSchema = Type.Object({ userIds: Type.Array(Id, { maxItems: LIMITS.mentionsMax }), all: Type.Optional(Type.Boolean()) }, strict);
+
+/** `message:send`. Exactly one of `conversationId` or `to` (checked by the messaging service); `replyTo` and `mentions` for texts only. */
 export const SendMessagePayloadSchema = Type.Object(
-  { ...sendFields, conversationId: Type.Optional(Id), to: Type.Optional(Id), replyTo: Type.Optional(Id) },
+  { ...sendFields, conversationId: Type.Optional(Id), to: Type.Optional(Id), replyTo: Type.Optional(Id), mentions: Type.Optional(MentionsSchema) },
   strict,
 );
 

@@ -3,6 +3,7 @@ import type { ConversationsState } from '../types.js';
 import type { ChatAction } from './actions.js';
 import { applyChange } from './changes.js';
 import { applyMessageToList, applyMessagesToList, compareActivity, indexOfRow, placeRow, replaceRow, unreadCount } from './home.js';
+import { mentionSeqsAfter, mergeMentionSeqs, sameSeqs, withoutUnmentioned } from './mentions.js';
 import { sameSettings, unreadTotalShare } from './settings.js';
 
 export const initialConversationsState: ConversationsState = { list: [], unreadTotal: 0, loaded: false };
@@ -17,7 +18,8 @@ export function mergeConversation(known: Conversation | undefined, incoming: Con
     (incoming.lastMessage?.seq ?? 0) >= (base.lastMessage?.seq ?? 0) ? incoming.lastMessage : base.lastMessage;
   const lastSeq = Math.max(base.lastSeq, incoming.lastSeq);
   const readSeq = Math.max(base.readSeq, incoming.readSeq);
-  const merged = { ...incoming, lastMessage, lastSeq, readSeq, activeAt: Math.max(base.activeAt, incoming.activeAt), unread: unreadCount(lastSeq, readSeq) };
+  const mentionSeqs = mergeMentionSeqs(known?.mentionSeqs, incoming, readSeq);
+  const merged = { ...incoming, lastMessage, lastSeq, readSeq, activeAt: Math.max(base.activeAt, incoming.activeAt), unread: unreadCount(lastSeq, readSeq), mentionSeqs };
   const changeSeq = Math.max(base.changeSeq ?? 0, incoming.changeSeq ?? 0);
   if (changeSeq > 0) merged.changeSeq = changeSeq;
   if (merged.kind === 'direct' && base.kind === 'direct') merged.peerReadSeq = Math.max(base.peerReadSeq, merged.peerReadSeq);
@@ -41,7 +43,8 @@ function sameCursors(a: Conversation, b: Conversation): boolean {
     peerReadSeqOf(a) === peerReadSeqOf(b) &&
     a.activeAt === b.activeAt &&
     a.lastMessage === b.lastMessage &&
-    a.changeSeq === b.changeSeq
+    a.changeSeq === b.changeSeq &&
+    sameSeqs(a.mentionSeqs, b.mentionSeqs)
   );
 }
 
@@ -66,7 +69,7 @@ function applyRead(state: ConversationsState, conversationId: string, userId: st
   let next: Conversation;
   if (userId === meId) {
     if (readSeq <= conversation.readSeq) return state;
-    next = { ...conversation, readSeq, unread: unreadCount(conversation.lastSeq, readSeq) };
+    next = { ...conversation, readSeq, unread: unreadCount(conversation.lastSeq, readSeq), mentionSeqs: mentionSeqsAfter(conversation.mentionSeqs, null, meId, readSeq) };
   } else {
     if (conversation.kind !== 'direct' || readSeq <= conversation.peerReadSeq) return state;
     next = { ...conversation, peerReadSeq: readSeq };
@@ -74,14 +77,15 @@ function applyRead(state: ConversationsState, conversationId: string, userId: st
   return withList(state, replaceRow(state.list, index, next));
 }
 
-/** A recall, edit or hide: the row's last message when it is one of them, and its change cursor. */
+/** A recall, edit or hide: the row's last message when it is one of them, its change cursor, and its mentions without the recalled or hidden. */
 function applyChanges(state: ConversationsState, { conversationId, messages, changeSeq = 0 }: { conversationId: string; messages: readonly Message[]; changeSeq?: number | undefined }): ConversationsState {
   const index = indexOfRow(state.list, conversationId);
   const known = state.list[index];
   const last = known?.lastMessage;
   const changed = last && messages.find((message) => message.id === last.id);
-  if (!known || (!changed && changeSeq <= (known.changeSeq ?? 0))) return state;
-  return withList(state, replaceRow(state.list, index, { ...known, lastMessage: changed ? applyChange(last, changed) : last ?? null, changeSeq: Math.max(known.changeSeq ?? 0, changeSeq) }));
+  const mentionSeqs = withoutUnmentioned(known?.mentionSeqs, messages);
+  if (!known || (!changed && changeSeq <= (known.changeSeq ?? 0) && mentionSeqs === known.mentionSeqs)) return state;
+  return withList(state, replaceRow(state.list, index, { ...known, lastMessage: changed ? applyChange(last, changed) : last ?? null, changeSeq: Math.max(known.changeSeq ?? 0, changeSeq), mentionSeqs }));
 }
 
 /** The conversation list: sorted by activity, unread derived from cursors, `unreadTotal` summed. */

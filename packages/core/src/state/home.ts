@@ -1,7 +1,8 @@
 import type { Conversation, Message } from '@confab/protocol';
+import { mentionSeqsAfter } from './mentions.js';
 
 /** One row of the home list: a conversation's last message, cursors and unread count. */
-export type HomeRow = Pick<Conversation, 'id' | 'lastMessage' | 'lastSeq' | 'readSeq' | 'unread' | 'activeAt'>;
+export type HomeRow = Pick<Conversation, 'id' | 'lastMessage' | 'lastSeq' | 'readSeq' | 'unread' | 'activeAt' | 'mentionSeqs'>;
 
 /** What `buildHomeList` needs to know of a conversation besides its messages. */
 export type HomeConversation = Pick<Conversation, 'id' | 'readSeq' | 'activeAt'>;
@@ -26,18 +27,20 @@ const shows = (message: Message): boolean => message.type !== 'hidden';
 
 /**
  * Applies one stored message to a row: newest message and `lastSeq` by max, the sender's own
- * message advances `readSeq` (the server does the same), unread derived. A `hidden` one moves
- * `lastSeq` only. Returns the same row when nothing changes, so replays are free.
+ * message advances `readSeq` (the server does the same), unread derived, a mention of us from
+ * someone else noted in `mentionSeqs`. A `hidden` one moves `lastSeq` only. Returns the same row when
+ * nothing changes, so replays are free.
  */
 export function applyMessageToRow<T extends HomeRow>(row: T, message: Message, meId: string | undefined): T {
   const lastSeq = Math.max(row.lastSeq, message.seq);
   const readSeq = message.senderId === meId ? Math.max(row.readSeq, message.seq) : row.readSeq;
   const lastMessage = !shows(message) || (row.lastMessage && row.lastMessage.seq >= message.seq) ? row.lastMessage : message;
   const activeAt = shows(message) ? Math.max(row.activeAt, message.createdAt) : row.activeAt;
-  if (lastSeq === row.lastSeq && readSeq === row.readSeq && lastMessage === row.lastMessage && activeAt === row.activeAt) {
+  const mentionSeqs = mentionSeqsAfter(row.mentionSeqs, message, meId, readSeq);
+  if (lastSeq === row.lastSeq && readSeq === row.readSeq && lastMessage === row.lastMessage && activeAt === row.activeAt && mentionSeqs === row.mentionSeqs) {
     return row;
   }
-  return { ...row, lastSeq, readSeq, lastMessage, activeAt, unread: unreadCount(lastSeq, readSeq) };
+  return { ...row, lastSeq, readSeq, lastMessage, activeAt, unread: unreadCount(lastSeq, readSeq), mentionSeqs };
 }
 
 /**

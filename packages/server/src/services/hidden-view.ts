@@ -1,4 +1,4 @@
-import type { Conversation, HiddenMessage, Message } from '@confab/protocol';
+import { LIMITS, type Conversation, type HiddenMessage, type Message } from '@confab/protocol';
 import type { Store } from '../storage/store.js';
 import { withSettings } from './conversation-settings.js';
 
@@ -21,22 +21,26 @@ export async function viewMessages(store: Store, userId: string, messages: Messa
 }
 
 /**
- * Conversations as `userId` sees them: each with its change counter and their settings, a last message they
- * hid shown hidden, and, where a block kept the newest messages from them, the newest one they may see.
+ * Conversations as `userId` sees them: each with its change counter, their settings and their unread
+ * mentions (one query for all), a last message they hid shown hidden, and, where a block kept the newest
+ * messages from them, the newest one they may see.
  */
 export async function viewConversations<C extends Conversation>(store: Store, userId: string, conversations: C[]): Promise<C[]> {
-  const [changeSeqs, hidden, withTheirSettings] = await Promise.all([
+  const only = conversations.length === 1 ? conversations[0]?.id : undefined;
+  const [changeSeqs, hidden, withTheirSettings, mentionSeqs] = await Promise.all([
     store.messageChanges.changeSeqs(userId),
     store.messageChanges.hiddenIds(userId, conversations.flatMap((conversation) => (conversation.lastMessage ? [conversation.lastMessage.id] : []))),
     withSettings(store, userId, conversations),
+    conversations.length === 0 ? new Map<string, number[]>() : store.mentions.unreadSeqs(userId, LIMITS.mentionSeqsMax, only),
   ]);
   // Those whose newest messages a block kept from the user show the newest one they may see, at its time.
   const hiddenTails = conversations.filter((conversation) => conversation.kind === 'direct' && conversation.lastMessage && hidden.has(conversation.lastMessage.id));
   const visible = await store.blocks.visibleTails(userId, hiddenTails.map((conversation) => conversation.id));
   return withTheirSettings.map((conversation) => {
+    const own = { changeSeq: changeSeqs.get(conversation.id) ?? 0, mentionSeqs: mentionSeqs.get(conversation.id) ?? [] };
     const tail = visible.get(conversation.id);
-    if (tail) return { ...conversation, lastMessage: tail.lastMessage, activeAt: tail.activeAt, changeSeq: changeSeqs.get(conversation.id) ?? 0 };
+    if (tail) return { ...conversation, ...own, lastMessage: tail.lastMessage, activeAt: tail.activeAt };
     const lastMessage = conversation.lastMessage && hidden.has(conversation.lastMessage.id) ? hiddenView(conversation.lastMessage) : conversation.lastMessage;
-    return { ...conversation, lastMessage, changeSeq: changeSeqs.get(conversation.id) ?? 0 };
+    return { ...conversation, ...own, lastMessage };
   });
 }

@@ -9,6 +9,7 @@ import type { FileService } from './files.js';
 import { compareListOrder } from './conversation-settings.js';
 import { viewConversations, viewMessages } from './hidden-view.js';
 import { checkMember, pushToMembers, requireMember } from './members.js';
+import { checkMentions } from './mentions.js';
 import { replyRefFor } from './quotes.js';
 
 export interface MessagingHooks {
@@ -123,6 +124,11 @@ export function createMessagingService(context: ServiceContext, options: Messagi
       if (input.replyTo !== undefined) {
         if (input.type !== 'text') throw new ApiError('VALIDATION', 'Only text messages can reply', { field: 'replyTo' });
         content = { ...(content as TextContent), replyTo: await replyRefFor(store, conversation.id, input.replyTo) };
+      }
+      if (input.mentions !== undefined) {
+        if (input.type !== 'text') throw new ApiError('VALIDATION', 'Only text messages can mention', { field: 'mentions' });
+        const mentions = await checkMentions(store, conversation, senderId, (content as TextContent).text, input.mentions);
+        if (mentions) content = { ...(content as TextContent), mentions };
       }
       const result = await store
         .appendMessage({

@@ -8,6 +8,7 @@ import type { BlockStore } from './block-store.js';
 import type { ConversationSettingsStore } from './conversation-settings-store.js';
 import type { PresenceStore } from './presence-store.js';
 import type { GroupStore } from './group-store.js';
+import type { MentionStore } from './mention-store.js';
 import type { MessageChangeStore } from './message-change-store.js';
 import type { MessageSearchStore } from './message-search-store.js';
 import type { ReactionStore } from './reaction-store.js';
@@ -161,6 +162,8 @@ export interface Store {
   readonly conversationSettings: ConversationSettingsStore;
   /** Who blocks whom, and what a block kept from its recipient. */
   readonly blocks: BlockStore;
+  /** Each member's unread mentions (the rows are written by the database with the messages). */
+  readonly mentions: MentionStore;
   /** Each user's presence privacy and when they were last seen. */
   readonly presence: PresenceStore;
 

@@ -11,6 +11,7 @@ import { friendsContract } from './friends.js';
 import { groupRequestsContract } from './group-requests.js';
 import { groupsContract } from './groups.js';
 import { lifecycleContract } from './lifecycle.js';
+import { mentionsContract } from './mentions.js';
 import { messageChangesContract } from './message-changes.js';
 import { messageSearchContract } from './message-search.js';
 import { messagesContract } from './messages.js';
@@ -37,6 +38,7 @@ const CONTRACTS: readonly Contract[] = [
   messageSearchContract,
   conversationSettingsContract,
   blocksContract,
+  mentionsContract,
   presenceContract,
 ];
 

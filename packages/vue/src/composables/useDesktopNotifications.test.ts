@@ -61,6 +61,22 @@ describe('useDesktopNotifications', () => {
     }
   });
 
+  it('notifies a mention of the user even in a muted conversation, and nothing else of it', () => {
+    const { api, shown } = fakeNotifications('granted');
+    const { client } = setup({ notifications: api, isMuted: () => true });
+    const mention = (mentions: { userIds: string[]; all?: boolean }, seq: number) => {
+      const message = textMessage({ seq, senderId: bob.id, text: '@Alice look' });
+      if (message.type === 'text') message.content.mentions = mentions;
+      return message;
+    };
+    client.emit('message', incoming);
+    client.emit('message', mention({ userIds: ['u-carol'] }, 10));
+    expect(shown).toEqual([]);
+    client.emit('message', mention({ userIds: ['u-alice'] }, 11));
+    client.emit('message', mention({ userIds: [], all: true }, 12));
+    expect(shown.map(({ title, body }) => ({ title, body }))).toEqual([{ title: 'Bob Stone', body: '@Alice look' }, { title: 'Bob Stone', body: '@Alice look' }]);
+  });
+
   it('asks for permission only when called (from a click), and stops listening when its scope ends', async () => {
     const { api, shown } = fakeNotifications('default');
     const { client, api: notifications, wrapper } = setup({ notifications: api });

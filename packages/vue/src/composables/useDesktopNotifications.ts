@@ -1,6 +1,6 @@
 import { getCurrentScope, onScopeDispose, ref, type Ref } from 'vue';
 import { messagePreview } from '@confab/core';
-import type { Message } from '@confab/protocol';
+import { mentionsUser, type Message } from '@confab/protocol';
 import { useChatClient } from '../plugin.js';
 import { titleOf } from '../utils/conversation.js';
 
@@ -23,7 +23,7 @@ export interface NotificationApi {
 export interface DesktopNotificationOptions {
   /** Opens a conversation (a notification was clicked). */
   open: (conversationId: string) => void;
-  /** Conversations that notify nothing (muted by the user). @default () => false */
+  /** Conversations that notify nothing but mentions of the user (muted by the user). @default () => false */
   isMuted?: (conversationId: string) => boolean;
   /** @default globalThis.Notification (absent during SSR and in browsers without it) */
   notifications?: NotificationApi;
@@ -37,7 +37,7 @@ export interface DesktopNotificationOptions {
  * Desktop notifications of messages from others that arrive while the tab is hidden: the sender (or the
  * group) as the title, the core's plain-text `messagePreview` as the body, one per conversation (`tag`:
  * a newer one replaces it); a click focuses the tab and opens the conversation. Muted conversations stay
- * silent. Browsers grant the permission only from a user gesture: call `requestPermission` from a click.
+ * silent, except for a message that mentions the user (by name or `@all`). Browsers grant the permission only from a user gesture: call `requestPermission` from a click.
  * @example const { permission, requestPermission } = useDesktopNotifications({ open: store.selectConversation })
  */
 export function useDesktopNotifications(options: DesktopNotificationOptions): {
@@ -57,7 +57,9 @@ export function useDesktopNotifications(options: DesktopNotificationOptions): {
   }
 
   function notify(message: Message): void {
-    if (!api || api.permission !== 'granted' || !isHidden() || isMuted(message.conversationId)) return;
+    if (!api || api.permission !== 'granted' || !isHidden()) return;
+    const meId = client.getState().me?.id;
+    if (isMuted(message.conversationId) && !(meId && mentionsUser(message, meId))) return;
     const conversation = client.getState().conversations.list.find((entry) => entry.id === message.conversationId);
     if (!conversation) return;
     const shown = new api(titleOf(conversation), { body: messagePreview(message), tag: message.conversationId });

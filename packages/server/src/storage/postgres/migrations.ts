@@ -10,6 +10,7 @@ import { CONVERSATION_SETTINGS_MIGRATION } from './migrations/0008-conversation-
 import { MESSAGE_SEARCH_MIGRATION } from './migrations/0010-message-search.js';
 import { BLOCKS_MIGRATION } from './migrations/0013-blocks.js';
 import { PRESENCE_MIGRATION } from './migrations/0011-presence.js';
+import { MENTIONS_MIGRATION } from './migrations/0012-mentions.js';
 import { inTransaction } from './transaction.js';
 
 export interface PgMigration {
@@ -31,6 +32,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   CONVERSATION_SETTINGS_MIGRATION,
   MESSAGE_SEARCH_MIGRATION,
   PRESENCE_MIGRATION,
+  MENTIONS_MIGRATION,
   BLOCKS_MIGRATION,
 ];
 

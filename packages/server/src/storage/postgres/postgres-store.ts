@@ -10,6 +10,7 @@ import { groupRequestMethods } from './group-requests.js';
 import { groupWriteMethods } from './group-writes.js';
 import { groupReadMethods } from './groups.js';
 import { messageChangeMethods } from './message-changes.js';
+import { mentionMethods } from './mentions.js';
 import { messageSearchMethods } from './message-search.js';
 import { messageMethods } from './messages.js';
 import { migratePostgres } from './migrations.js';
@@ -36,6 +37,7 @@ export function createPostgresStore(pool: Pool): PostgresStore {
     messageSearch: messageSearchMethods(pool),
     conversationSettings: conversationSettingsMethods(pool),
     blocks: blockMethods(pool),
+    mentions: mentionMethods(pool),
     presence: presenceMethods(pool),
     ...userMethods(pool),
     ...friendMethods(pool),

@@ -29,6 +29,7 @@ import { SqliteGroups } from './groups.js';
 import { SqliteMessageChanges } from './message-changes.js';
 import { SqliteReactions } from './reactions.js';
 import { SqliteMessageSearch } from './message-search.js';
+import { SqliteMentions } from './mentions.js';
 import { openDatabase } from './open.js';
 import {
   conversationFromRow,
@@ -67,6 +68,7 @@ export class SqliteStore implements Store {
   readonly messageSearch: SqliteMessageSearch;
   readonly conversationSettings: SqliteConversationSettings;
   readonly blocks: SqliteBlocks;
+  readonly mentions: SqliteMentions;
   readonly presence: SqlitePresence;
 
   constructor(readonly db: Database) {
@@ -80,6 +82,7 @@ export class SqliteStore implements Store {
     this.messageSearch = new SqliteMessageSearch(db);
     this.conversationSettings = new SqliteConversationSettings(db);
     this.blocks = new SqliteBlocks(db);
+    this.mentions = new SqliteMentions(db);
     this.presence = new SqlitePresence(db);
   }
 

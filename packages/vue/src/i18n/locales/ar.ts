@@ -235,6 +235,10 @@ export const ar: LocaleMessages = {
   'blocks.unblockLabel': 'إلغاء الحظر عن {name}',
   'blocks.bar': 'لقد حظرت {name}. ألغِ الحظر لترسل الرسائل مجددًا.',
   'blocks.listLabel': 'المستخدمون المحظورون',
+  'im.mentionList': 'أعضاء للإشارة إليهم',
+  'im.mentionAll': 'كل من في هذه المجموعة',
+  'im.mentionedYou': { zero: 'لم يُشر إليك أحد', one: 'أُشير إليك مرة واحدة', two: 'أُشير إليك مرتين', few: 'أُشير إليك {count} مرات', many: 'أُشير إليك {count} مرة', other: 'أُشير إليك {count} مرة' },
+  'im.mentionOfYou': 'يشير إليك',
 
   'presence.online': 'متصل الآن',
   'presence.lastSeenJustNow': 'آخر ظهور قبل لحظات',

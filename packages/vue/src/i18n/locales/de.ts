@@ -228,6 +228,10 @@ export const de: LocaleMessages = {
   'blocks.unblockLabel': 'Blockierung aufheben: {name}',
   'blocks.bar': 'Du hast {name} blockiert. Hebe die Blockierung auf, um wieder Nachrichten zu senden.',
   'blocks.listLabel': 'Blockierte Personen',
+  'im.mentionList': 'Mitglieder zum Erwähnen',
+  'im.mentionAll': 'Alle in dieser Gruppe',
+  'im.mentionedYou': { one: 'Du wurdest einmal erwähnt', other: 'Du wurdest {count}-mal erwähnt' },
+  'im.mentionOfYou': 'Erwähnt dich',
 
   'presence.online': 'online',
   'presence.lastSeenJustNow': 'gerade eben zuletzt online',

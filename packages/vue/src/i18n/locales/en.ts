@@ -243,6 +243,10 @@ export const en = {
   'im.typingOne': '{name} is typing…',
   'im.typingTwo': '{first} and {second} are typing…',
   'im.typingMany': '{count} people are typing…',
+  'im.mentionList': 'Members to mention',
+  'im.mentionAll': 'Everyone in this group',
+  'im.mentionedYou': { one: 'You were mentioned once', other: 'You were mentioned {count} times' },
+  'im.mentionOfYou': 'Mentions you',
 
   'blocks.block': 'Block',
   'blocks.blockLabel': 'Block {name}',

@@ -228,6 +228,10 @@ export const es: LocaleMessages = {
   'blocks.unblockLabel': 'Desbloquear a {name}',
   'blocks.bar': 'Has bloqueado a {name}. Desbloquéalo para volver a enviar mensajes.',
   'blocks.listLabel': 'Usuarios bloqueados',
+  'im.mentionList': 'Miembros que mencionar',
+  'im.mentionAll': 'Todos en este grupo',
+  'im.mentionedYou': { one: 'Te han mencionado una vez', other: 'Te han mencionado {count} veces' },
+  'im.mentionOfYou': 'Te menciona',
 
   'presence.online': 'en línea',
   'presence.lastSeenJustNow': 'últ. vez hace un momento',

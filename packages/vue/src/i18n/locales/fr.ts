@@ -228,6 +228,10 @@ export const fr: LocaleMessages = {
   'blocks.unblockLabel': 'Débloquer {name}',
   'blocks.bar': 'Vous avez bloqué {name}. Débloquez cette personne pour lui écrire à nouveau.',
   'blocks.listLabel': 'Personnes bloquées',
+  'im.mentionList': 'Membres à mentionner',
+  'im.mentionAll': 'Tout le monde dans ce groupe',
+  'im.mentionedYou': { one: 'Vous avez été mentionné une fois', other: 'Vous avez été mentionné {count} fois' },
+  'im.mentionOfYou': 'Vous mentionne',
 
   'presence.online': 'en ligne',
   'presence.lastSeenJustNow': 'vu à l’instant',

@@ -228,6 +228,10 @@ export const ja: LocaleMessages = {
   'blocks.unblockLabel': '{name}をブロック解除',
   'blocks.bar': '{name}をブロックしています。メッセージを送るにはブロックを解除してください。',
   'blocks.listLabel': 'ブロック中のユーザー',
+  'im.mentionList': 'メンションするメンバー',
+  'im.mentionAll': 'このグループの全員',
+  'im.mentionedYou': 'あなたへのメンション {count} 件',
+  'im.mentionOfYou': 'あなたへのメンション',
 
   'presence.online': 'オンライン',
   'presence.lastSeenJustNow': 'たった今までオンライン',

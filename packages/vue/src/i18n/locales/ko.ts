@@ -228,6 +228,10 @@ export const ko: LocaleMessages = {
   'blocks.unblockLabel': '{name} 차단 해제',
   'blocks.bar': '{name}님을 차단했습니다. 메시지를 보내려면 차단을 해제하세요.',
   'blocks.listLabel': '차단한 사용자',
+  'im.mentionList': '멘션할 멤버',
+  'im.mentionAll': '이 그룹의 모든 사람',
+  'im.mentionedYou': '나를 멘션한 메시지 {count}개',
+  'im.mentionOfYou': '나를 멘션함',
 
   'presence.online': '온라인',
   'presence.lastSeenJustNow': '방금 전 접속',

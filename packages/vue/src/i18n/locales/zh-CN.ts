@@ -228,6 +228,10 @@ export const zhCN: LocaleMessages = {
   'blocks.unblockLabel': '取消屏蔽 {name}',
   'blocks.bar': '你已屏蔽 {name}。取消屏蔽后才能再发送消息。',
   'blocks.listLabel': '已屏蔽的用户',
+  'im.mentionList': '可以@的成员',
+  'im.mentionAll': '群里的所有人',
+  'im.mentionedYou': '有人@了你（{count} 条）',
+  'im.mentionOfYou': '@了你',
 
   'presence.online': '在线',
   'presence.lastSeenJustNow': '刚刚在线',
