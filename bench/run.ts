@@ -27,7 +27,8 @@ export interface Row {
   /** ratio = confab / baseline, or baseline / confab when `inverse` (a speed-up). */
   inverse?: boolean;
   target: string;
-  met: (ratio: number, confabMedian: number) => boolean;
+  /** Absent for a row shown beside a target's row without a target of its own. */
+  met?: (ratio: number, confabMedian: number) => boolean;
 }
 
 const rows: Row[] = [];
@@ -57,7 +58,8 @@ if (cross) {
 log('4. storage');
 const writes = [];
 for (let run = 0; run < RUNS; run++) writes.push(await writePath());
-rows.push({ id: 'writes', name: 'store writes/s', unit: 'msg/s', confab: writes.map((r) => r.store), baseline: writes.map((r) => r.autocommit), baselineName: 'per-row autocommit INSERT', target: '>= 2.5x', met: (r) => r >= 2.5 });
+rows.push({ id: 'writes', name: 'store writes/s (acked after commit)', unit: 'msg/s', confab: writes.map((r) => r.store), baseline: writes.map((r) => r.autocommit), baselineName: 'per-row autocommit INSERT', target: '>= 2.5x', met: (r) => r >= 2.5 });
+rows.push({ id: 'writes-indexed', name: 'store writes/s, search index caught up', unit: 'msg/s', confab: writes.map((r) => r.indexed), baseline: writes.map((r) => r.autocommit), baselineName: 'per-row autocommit INSERT', target: 'none (beside the row above)' });
 const large = await largeDatabase();
 const pages = [];
 const starts = [];
@@ -84,7 +86,7 @@ const results = rows.map((row) => {
   const ratio = summarise(ratios.map((r) => round(r)));
   const confab = summarise(row.confab.map((v) => round(v, 2)));
   const baseline = summarise(row.baseline.map((v) => round(v, 2)));
-  return { id: row.id, name: row.name, unit: row.unit, baselineName: row.baselineName, inverse: row.inverse ?? false, target: row.target, confab, baseline, ratio, met: row.met(ratio.median, confab.median) };
+  return { id: row.id, name: row.name, unit: row.unit, baselineName: row.baselineName, inverse: row.inverse ?? false, target: row.target, confab, baseline, ratio, met: row.met ? row.met(ratio.median, confab.median) : null };
 });
 const report = { date: new Date().toISOString(), machine: machine(), sizes: { ...sizes, ...storageSizes, ...clientSizes }, runs: RUNS, seconds: round((performance.now() - started) / 1000, 1), results };
 const dir = join(root, 'bench', 'results');
@@ -92,5 +94,5 @@ mkdirSync(dir, { recursive: true });
 const file = join(dir, `${report.date.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 renderDocs(join(root, 'docs', 'benchmarks.md'), report);
-for (const r of results) log(`${r.met ? 'met ' : 'MISS'} ${r.name}: ${r.ratio.median}x (spread ${r.ratio.spread}) target ${r.target}`);
+for (const r of results) log(`${r.met === null ? 'info' : r.met ? 'met ' : 'MISS'} ${r.name}: ${r.ratio.median}x (spread ${r.ratio.spread}) target ${r.target}`);
 log(`results: ${file}; table: docs/benchmarks.md (${report.seconds} s)`);

@@ -11,7 +11,8 @@ interface Result {
   confab: RatioSummary;
   baseline: RatioSummary;
   ratio: RatioSummary;
-  met: boolean;
+  /** null: a row without a target of its own. */
+  met: boolean | null;
 }
 
 interface Report {
@@ -37,7 +38,7 @@ export function table(report: Report): string {
   for (const r of report.results) {
     const kind = r.inverse ? ' speed-up' : '';
     lines.push(
-      `| ${r.name} | ${fmt(r.confab.median)} ${r.unit} | ${fmt(r.baseline.median)} ${r.unit} (${r.baselineName}) | ${fmt(r.ratio.median)}x${kind} | ${fmt(r.ratio.spread)} (${r.ratio.runs.map(fmt).join(', ')}) | ${r.target} | ${r.met ? 'yes' : '**no**'} |`,
+      `| ${r.name} | ${fmt(r.confab.median)} ${r.unit} | ${fmt(r.baseline.median)} ${r.unit} (${r.baselineName}) | ${fmt(r.ratio.median)}x${kind} | ${fmt(r.ratio.spread)} (${r.ratio.runs.map(fmt).join(', ')}) | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : '**no**'} |`,
     );
   }
   return lines.join('\n');

@@ -5,6 +5,7 @@ import { REACTIONS_MIGRATION } from './migrations/0007-reactions.js';
 import { CONVERSATION_SETTINGS_MIGRATION } from './migrations/0008-conversation-settings.js';
 import { MESSAGE_SEARCH_MIGRATION } from './migrations/0010-message-search.js';
 import { BLOCKS_MIGRATION } from './migrations/0013-blocks.js';
+import { SEARCH_OFF_SEND_PATH_MIGRATION } from './migrations/0014-search-off-send-path.js';
 import { PRESENCE_MIGRATION } from './migrations/0011-presence.js';
 import { MENTIONS_MIGRATION } from './migrations/0012-mentions.js';
 
@@ -153,6 +154,7 @@ export const MIGRATIONS: readonly Migration[] = [
   PRESENCE_MIGRATION,
   MENTIONS_MIGRATION,
   BLOCKS_MIGRATION,
+  SEARCH_OFF_SEND_PATH_MIGRATION,
 ];
 
 /** Applies the migrations not yet recorded in `schema_migrations`; returns the versions applied now. */

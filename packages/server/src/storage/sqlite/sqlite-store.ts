@@ -19,6 +19,7 @@ import type {
 } from '../store.js';
 import { readCursorAfter } from '../read-cursor.js';
 import { AppendQueue } from './append-queue.js';
+import { SearchIndexer } from './search-indexer.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { SqliteBlocks } from './blocks.js';
 import { SqliteConversationSettings } from './conversation-settings.js';
@@ -66,6 +67,8 @@ export class SqliteStore implements Store {
   readonly messageChanges: SqliteMessageChanges;
   readonly reactions: SqliteReactions;
   readonly messageSearch: SqliteMessageSearch;
+  /** Indexes new messages for search a moment after they are committed. @internal */
+  readonly searchIndexer: SearchIndexer;
   readonly conversationSettings: SqliteConversationSettings;
   readonly blocks: SqliteBlocks;
   readonly mentions: SqliteMentions;
@@ -73,7 +76,12 @@ export class SqliteStore implements Store {
 
   constructor(readonly db: Database) {
     this.sql = prepareStatements(db);
-    this.writeBatch = db.transaction((messages: readonly NewMessage[]) => writeMessages(this.sql, messages));
+    this.searchIndexer = new SearchIndexer(db);
+    this.writeBatch = db.transaction((messages: readonly NewMessage[]) => {
+      const results = writeMessages(this.sql, messages);
+      this.searchIndexer.poke();
+      return results;
+    });
     this.appends = new AppendQueue((messages) => this.writeBatch.immediate(messages), (message) => this.writeMessageAlone(message));
     this.files = new SqliteFileRecords(db);
     this.groups = new SqliteGroups(db, this.sql);
@@ -330,6 +338,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (!this.db.open) return;
     this.appends.flush();
+    this.searchIndexer.close();
     await this.checkpointer?.close();
     this.db.close();
   }
