@@ -5,6 +5,7 @@ import { Server } from 'socket.io';
 import type { TokenService } from '../auth/tokens.js';
 import { isApiError, wireErrorFor } from '../errors.js';
 import type { Services } from '../services/index.js';
+import { CorkedWebSocketServer } from './corked-frames.js';
 import type { Drain } from './drain.js';
 import { createEventBinder, type AckObserver } from './handlers.js';
 import { groupRoom, userRoom } from './notifier.js';
@@ -38,7 +39,8 @@ function scheduleExpiry(socket: ConfabSocket): void {
 export function createRealtime(httpServer: HttpServer, tokens: TokenService): ConfabIo {
   // No connectionStateRecovery: a reconnecting socket is a new socket whose rooms are rebuilt from
   // stored membership, and the client catches up with `sync` from its own cursors.
-  const io: ConfabIo = new Server(httpServer, { maxHttpBufferSize: LIMITS.maxPayloadBytes, serveClient: false });
+  // Frames of one event-loop turn leave in one write per connection (see corked-frames.ts).
+  const io: ConfabIo = new Server(httpServer, { maxHttpBufferSize: LIMITS.maxPayloadBytes, serveClient: false, wsEngine: CorkedWebSocketServer });
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as { token?: unknown };
     tokens
