@@ -46,7 +46,8 @@ describe('search indexing off the send path (SQLite)', () => {
     const { store, conversationId } = await storeWithPair();
     const sent = Array.from({ length: 1000 }, (_, i) => text(conversationId, `note ${i} zebra`));
     await Promise.all(sent.map((message) => store.appendMessage(message)));
-    await store.appendMessage({ ...text(conversationId, ''), type: 'image', content: { fileId: 'f1', name: 'zebra.png', mime: 'image/png', size: 1, width: 1, height: 1 } } as NewMessage);
+    const { id, clientMsgId, createdAt } = text(conversationId, '');
+    await store.appendMessage({ id, conversationId, senderId: 'ua', clientMsgId, createdAt, type: 'image', content: { file: { id: 'f_1', name: 'zebra.png', size: 1, mimeType: 'image/png', sha256: '0'.repeat(64) } } });
     expect(store.searchIndexer.drain()).toBe(1001);
     expect(indexedRows(store)).toBe(1000);
     // The store reads one more than the limit to tell whether there are more.
