@@ -1,6 +1,4 @@
 import type { AiErrorCode } from '@confab/protocol';
-import OpenAI from 'openai';
-import type { AiProviderConfig } from '../config.js';
 
 /** One message of the context sent to the provider. */
 export interface ChatTurn {
@@ -26,34 +24,14 @@ export class ProviderError extends Error {
   constructor(
     readonly code: AiErrorCode,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
-/** Maps anything the openai package throws to a {@link ProviderError} (never leaking keys or URLs). */
-export function classifyProviderError(error: unknown): ProviderError {
+/** A provider's failure as a {@link ProviderError}: providers throw classified ones; anything else is a generic failure. */
+export function asProviderError(error: unknown): ProviderError {
   if (error instanceof ProviderError) return error;
-  if (error instanceof OpenAI.APIError && error.status === 429) {
-    return new ProviderError('PROVIDER_RATE_LIMITED', 'The AI provider is rate limiting requests. Try again shortly.');
-  }
-  if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
-    return new ProviderError('PROVIDER_ERROR', `The AI provider answered with an error (HTTP ${error.status}).`);
-  }
-  return new ProviderError('PROVIDER_ERROR', 'The AI provider failed while answering.');
-}
-
-/** The official `openai` client against any OpenAI-compatible base URL, streaming chat completions. */
-export function createOpenAIProvider(config: AiProviderConfig): ChatProvider {
-  // Retries are the user's (the Retry action); the server's idle timeout aborts through the signal.
-  const client = new OpenAI({ baseURL: config.baseUrl, apiKey: config.apiKey, maxRetries: 0, timeout: 10 * 60_000 });
-  return {
-    async stream({ messages, signal, onDelta }) {
-      const stream = await client.chat.completions.create({ model: config.model, messages, stream: true }, { signal });
-      for await (const chunk of stream) {
-        const text = chunk.choices[0]?.delta?.content;
-        if (typeof text === 'string' && text !== '') onDelta(text);
-      }
-    },
-  };
+  return new ProviderError('PROVIDER_ERROR', 'The AI provider failed while answering.', { cause: error });
 }

@@ -8,7 +8,7 @@ import type { ConversationRecord } from '../storage/store.js';
 import { ASSISTANT_USER_ID, isAssistant } from './assistant-user.js';
 import { createMemoryLimits, type AssistantLimits } from './limiter.js';
 import { buildContext, NOT_CONFIGURED_TEXT } from './prompt.js';
-import { classifyProviderError, type ChatProvider } from './provider.js';
+import { asProviderError, type ChatProvider } from './provider.js';
 import { streamReply } from './stream.js';
 
 interface InFlight {
@@ -115,7 +115,7 @@ export function createAssistantService(context: ServiceContext, options: Assista
     else if (entry.reason === 'timeout') final = errorContent(text, 'TIMEOUT', `The AI provider sent nothing for ${ai.timeoutMs} ms.`);
     else if (entry.reason === 'shutdown') final = errorContent(text, 'INTERRUPTED', 'The server stopped while answering.');
     else if (outcome.error !== undefined) {
-      const failure = classifyProviderError(outcome.error);
+      const failure = asProviderError(outcome.error);
       log.warn({ err: outcome.error, messageId: reply.id, code: failure.code }, 'AI provider failed');
       final = errorContent(text, failure.code, failure.message);
     } else if (text === '') final = errorContent('', 'PROVIDER_ERROR', 'The AI provider sent an empty answer.');

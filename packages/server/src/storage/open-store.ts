@@ -1,7 +1,6 @@
 import type { ServerConfig } from '../config.js';
 import { redactUrl } from '../redact-url.js';
 import { storeOpenError } from './open-failure.js';
-import { openPostgresStore } from './postgres/postgres-store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -19,6 +18,8 @@ export function describeStorage(config: Pick<ServerConfig, 'databaseFile' | 'dat
 export async function openStore(config: Pick<ServerConfig, 'databaseFile' | 'databaseUrl'>, onPoolError?: (error: Error) => void): Promise<Store> {
   try {
     if (config.databaseUrl === null) return openSqliteStore(config.databaseFile);
+    // Loaded only for PostgreSQL: a SQLite server starts without the pg driver.
+    const { openPostgresStore } = await import('./postgres/postgres-store.js');
     return await openPostgresStore(config.databaseUrl, { onError: onPoolError });
   } catch (error) {
     const { backend, location } = describeStorage(config);
