@@ -51,6 +51,20 @@ describe('buildHomeList', () => {
     ];
     expect(buildHomeList([], tied, ME).map((row) => row.id)).toEqual(['x', 'y']);
   });
+
+  it('keeps one row per conversation given twice, from the later entry, and no inner fields', () => {
+    const twice = [...conversations, { id: 'a', readSeq: 3, activeAt: 0 }];
+    const list = buildHomeList(messages, twice, ME);
+    expect(list.map((row) => row.id)).toEqual(['c', 'a', 'b']);
+    expect(list[1]).toEqual({ id: 'a', lastMessage: messages[2], lastSeq: 3, readSeq: 3, unread: 0, activeAt: 400 });
+  });
+
+  it('gives conversations named like Object properties rows of their own', () => {
+    const named = [{ id: 'constructor', readSeq: 0, activeAt: 0 }, { id: '__proto__', readSeq: 0, activeAt: 0 }];
+    const sent = [message({ conversationId: '__proto__', seq: 1, createdAt: 10 }), message({ conversationId: 'toString', seq: 1, createdAt: 20 })];
+    const list = buildHomeList(sent, named, ME);
+    expect(list.map((row) => [row.id, row.lastSeq, row.unread])).toEqual([['__proto__', 1, 1], ['constructor', 0, 0]]);
+  });
 });
 
 describe('applyMessageToList', () => {

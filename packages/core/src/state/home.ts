@@ -208,12 +208,10 @@ export function buildHomeList(
     const row = { id, lastMessage: null, lastSeq: 0, readSeq, unread: 0, activeAt, shownSeq: 0 };
     const earlier = byId[id];
     // A repeated id: the later entry wins, in the earlier one's place (as a Map's `set` would).
-    if (earlier === undefined) rows.push(row);
-    else rows[rows.indexOf(earlier)] = row;
-    byId[id] = row;
+    if (earlier === undefined) rows.push((byId[id] = row));
+    else Object.assign(earlier, row);
   }
-  for (let i = 0; i < messages.length; i++) {
-    const message = messages[i] as Message;
+  for (const message of messages) {
     const row = byId[message.conversationId];
     if (row === undefined) continue;
     // Mutating our own fresh rows in place keeps the pass allocation-free.
@@ -227,13 +225,7 @@ export function buildHomeList(
     }
     if (message.createdAt > row.activeAt) row.activeAt = message.createdAt;
   }
-  const list: HomeRow[] = rows.map(({ id, lastMessage, lastSeq, readSeq, activeAt }) => ({
-    id,
-    lastMessage,
-    lastSeq,
-    readSeq,
-    unread: unreadCount(lastSeq, readSeq),
-    activeAt,
-  }));
-  return list.sort(compareActivity);
+  return rows
+    .map(({ id, lastMessage, lastSeq, readSeq, activeAt }): HomeRow => ({ id, lastMessage, lastSeq, readSeq, unread: unreadCount(lastSeq, readSeq), activeAt }))
+    .sort(compareActivity);
 }
