@@ -21,18 +21,27 @@ export function handshakeError(wire: WireError): Error & { data: WireError } {
 
 /** Ends the socket's session when its token expires: `session:expired`, then disconnect. */
 function scheduleExpiry(socket: ConfabSocket): void {
-  let timer: NodeJS.Timeout;
-  const arm = (): void => {
-    const remaining = socket.data.expiresAt - Date.now();
-    if (remaining <= 0) {
-      socket.emit('session:expired', { reason: 'expired' });
-      socket.disconnect(true);
-      return;
-    }
-    timer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));
-  };
-  arm();
-  socket.once('disconnect', () => clearTimeout(timer));
+  expireOrWait(socket);
+  socket.once('disconnect', clearExpiry);
+}
+
+// Shared functions with the socket as argument or `this`, not closures per socket: idle sockets stay
+// small. The timer is kept on the socket, not in `socket.data`, which the Redis adapter may serialize.
+const EXPIRY = Symbol('expiry timer');
+type ExpiringSocket = ConfabSocket & { [EXPIRY]?: NodeJS.Timeout };
+
+function expireOrWait(socket: ExpiringSocket): void {
+  const remaining = socket.data.expiresAt - Date.now();
+  if (remaining <= 0) {
+    socket.emit('session:expired', { reason: 'expired' });
+    socket.disconnect(true);
+    return;
+  }
+  socket[EXPIRY] = setTimeout(expireOrWait, Math.min(remaining, MAX_TIMER_MS), socket);
+}
+
+function clearExpiry(this: ExpiringSocket): void {
+  clearTimeout(this[EXPIRY]);
 }
 
 /** Creates the socket.io server on Fastify's HTTP server (one port), refusing handshakes without a valid token. */
@@ -89,10 +98,10 @@ export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBase
   });
   io.on('connection', (socket) => {
     // One JSON line per connection and per disconnect, with the ids that tie a socket's other lines together.
-    const socketLog = log.child({ socketId: socket.id, userId: socket.data.userId });
-    socketLog.info({ transport: socket.conn.transport.name, address: socket.handshake.address }, 'socket connected');
+    // The ids go into each line rather than into a child logger kept per socket: idle sockets stay small.
+    log.info({ socketId: socket.id, userId: socket.data.userId, transport: socket.conn.transport.name, address: socket.handshake.address }, 'socket connected');
     socket.once('disconnect', (reason) => {
-      socketLog.info({ reason }, 'socket disconnected');
+      log.info({ socketId: socket.id, userId: socket.data.userId, reason }, 'socket disconnected');
       void services.presence.disconnected(socket.data.userId);
     });
     void services.presence.connected(socket.data.userId);
@@ -106,7 +115,7 @@ export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBase
         if (added.length > 0) void socket.join(added.map(groupRoom));
         socket.data.groupIds = current;
       })
-      .catch((error: unknown) => socketLog.error({ err: error }, 'could not re-check group rooms'));
+      .catch((error: unknown) => log.error({ socketId: socket.id, userId: socket.data.userId, err: error }, 'could not re-check group rooms'));
     bindEvents(socket);
     scheduleExpiry(socket);
   });
