@@ -17,7 +17,7 @@ export const sizes = {
   groupMembers: Number(process.env.BENCH_GROUP_MEMBERS ?? 200),
   fanoutMessages: Number(process.env.BENCH_FANOUT_MESSAGES ?? 100),
   fanoutWarmup: 10,
-  connections: Number(process.env.BENCH_CONNECTIONS ?? 2000),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 10_000),
   rooms: 5,
 };
 
