@@ -80,11 +80,13 @@ describe('the widget embedded by a page of another origin', () => {
     await seller.send(host.userId, 'Hi! The bicycle is still available.');
     await seller.send(host.userId, 'I can deliver on Saturday.');
     await expect.poll(() => lastUnread(host.page)).toBe(2);
-    const messages = await hostEvents(host.page, 'message');
-    expect(messages.map((message) => [message.senderName, message.preview])).toEqual([
-      ['Sam Seller', 'Hi! The bicycle is still available.'],
-      ['Sam Seller', 'I can deliver on Saturday.'],
-    ]);
+    // Each event reaches the host page as a task of its own: the summaries may land just after the total.
+    await expect
+      .poll(async () => (await hostEvents(host.page, 'message')).map((message) => [message.senderName, message.preview]))
+      .toEqual([
+        ['Sam Seller', 'Hi! The bicycle is still available.'],
+        ['Sam Seller', 'I can deliver on Saturday.'],
+      ]);
     expect(await host.page.locator('[data-confab="badge"]').textContent()).toBe('2');
   });
 
@@ -204,7 +206,9 @@ describe('an expiring session', () => {
       const sender = await hostUser(shortLived.url, 'seller-9', 'Sue Seller');
       await sender.send(visitor.userId, 'Are you still there?');
       await expect.poll(() => lastUnread(visitor.page), { timeout: 10_000 }).toBe(1);
-      expect((await hostEvents(visitor.page, 'message')).at(-1)).toMatchObject({ senderName: 'Sue Seller', preview: 'Are you still there?' });
+      await expect
+        .poll(async () => (await hostEvents(visitor.page, 'message')).at(-1), { timeout: 5_000 })
+        .toMatchObject({ senderName: 'Sue Seller', preview: 'Are you still there?' });
       expect(await hostEvents(visitor.page, 'error')).toEqual([]);
     } finally {
       await shortLived.stop();
