@@ -32,3 +32,8 @@ export function newId(prefix: IdPrefix): string {
 export function newMessageId(now: number): string {
   return `m_${Math.max(0, Math.floor(now)).toString(16).padStart(12, '0')}${randomPart(9)}`;
 }
+
+/** The id and `createdAt` of a new message, from one reading of the clock (the id begins with that time). */
+export function newMessageStamp(now: number): { id: string; createdAt: number } {
+  return { id: newMessageId(now), createdAt: now };
+}

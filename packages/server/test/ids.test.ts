@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newId, newMessageId } from '../src/ids.js';
+import { newId, newMessageId, newMessageStamp } from '../src/ids.js';
 
 describe('ids', () => {
   it('makes prefixed, URL-safe random ids that do not repeat', () => {
@@ -17,5 +17,11 @@ describe('ids', () => {
     expect([far, later, early].sort()).toEqual([early, later, far]);
     const sameMs = Array.from({ length: 2000 }, () => newMessageId(1_000));
     expect(new Set(sameMs).size).toBe(2000);
+  });
+
+  it('stamps a message with an id that begins with its createdAt', () => {
+    const { id, createdAt } = newMessageStamp(Date.UTC(2026, 11, 4, 12));
+    expect(createdAt).toBe(Date.UTC(2026, 11, 4, 12));
+    expect(id.slice(2, 14)).toBe(createdAt.toString(16).padStart(12, '0'));
   });
 });

@@ -2,7 +2,7 @@ import type { AiErrorCode, AiReplyContent, AiReplyMessage, Message } from '@conf
 import type { FastifyBaseLogger } from 'fastify';
 import type { AiConfig } from '../config.js';
 import { ApiError } from '../errors.js';
-import { newMessageId } from '../ids.js';
+import { newMessageStamp } from '../ids.js';
 import type { ServiceContext } from '../services/context.js';
 import type { ConversationRecord } from '../storage/store.js';
 import { ASSISTANT_USER_ID, isAssistant } from './assistant-user.js';
@@ -152,16 +152,14 @@ export function createAssistantService(context: ServiceContext, options: Assista
       if (!conversation.memberIds.includes(ASSISTANT_USER_ID) || isAssistant(message.senderId)) return;
       const { final, release } = await admit(message.senderId);
       try {
-        const createdAt = context.now();
         const result = await store.appendMessage({
-          id: newMessageId(createdAt),
+          ...newMessageStamp(context.now()),
           conversationId: conversation.id,
           senderId: ASSISTANT_USER_ID,
           // One reply per user message, even when two sends race: (sender, clientMsgId) is unique.
           clientMsgId: `reply:${message.id}`,
           type: 'ai',
           content: final ?? { text: '', status: 'streaming', deltas: 0 },
-          createdAt,
         });
         if (result.outcome !== 'created') throw new Error('reply already exists');
         push(conversation, 'message:new', result.message);

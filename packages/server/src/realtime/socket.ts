@@ -44,6 +44,11 @@ function clearExpiry(this: ExpiringSocket): void {
   clearTimeout(this[EXPIRY]);
 }
 
+/** The ids that tie a socket's log lines together. */
+function socketIds(socket: ConfabSocket): { socketId: string; userId: string } {
+  return { socketId: socket.id, userId: socket.data.userId };
+}
+
 /** Creates the socket.io server on Fastify's HTTP server (one port), refusing handshakes without a valid token. */
 export function createRealtime(httpServer: HttpServer, tokens: TokenService): ConfabIo {
   // No connectionStateRecovery: a reconnecting socket is a new socket whose rooms are rebuilt from
@@ -99,9 +104,9 @@ export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBase
   io.on('connection', (socket) => {
     // One JSON line per connection and per disconnect, with the ids that tie a socket's other lines together.
     // The ids go into each line rather than into a child logger kept per socket: idle sockets stay small.
-    log.info({ socketId: socket.id, userId: socket.data.userId, transport: socket.conn.transport.name, address: socket.handshake.address }, 'socket connected');
+    log.info({ ...socketIds(socket), transport: socket.conn.transport.name, address: socket.handshake.address }, 'socket connected');
     socket.once('disconnect', (reason) => {
-      log.info({ socketId: socket.id, userId: socket.data.userId, reason }, 'socket disconnected');
+      log.info({ ...socketIds(socket), reason }, 'socket disconnected');
       void services.presence.disconnected(socket.data.userId);
     });
     void services.presence.connected(socket.data.userId);
@@ -115,7 +120,7 @@ export function serveRealtime(io: ConfabIo, services: Services, log: FastifyBase
         if (added.length > 0) void socket.join(added.map(groupRoom));
         socket.data.groupIds = current;
       })
-      .catch((error: unknown) => log.error({ socketId: socket.id, userId: socket.data.userId, err: error }, 'could not re-check group rooms'));
+      .catch((error: unknown) => log.error({ ...socketIds(socket), err: error }, 'could not re-check group rooms'));
     bindEvents(socket);
     scheduleExpiry(socket);
   });

@@ -1,6 +1,6 @@
 import type { GroupRole, Message, SystemContent } from '@confab/protocol';
 import { ApiError } from '../errors.js';
-import { newMessageId } from '../ids.js';
+import { newMessageStamp } from '../ids.js';
 import type { GroupRecord, NewNotice } from '../storage/group-store.js';
 import type { ServiceContext } from './context.js';
 
@@ -27,8 +27,7 @@ export function createGroupAccess(context: ServiceContext) {
   async function notice(content: Omit<SystemContent, 'actorName' | 'targetName'>): Promise<NewNotice> {
     const nameOf = async (userId: string) => (await store.getUser(userId))?.displayName ?? 'Someone';
     const names = { actorName: await nameOf(content.actorId), ...(content.targetId === undefined ? {} : { targetName: await nameOf(content.targetId) }) };
-    const createdAt = context.now();
-    return { id: newMessageId(createdAt), content: { ...content, ...names }, createdAt };
+    return { ...newMessageStamp(context.now()), content: { ...content, ...names } };
   }
 
   async function memberCount(groupId: string): Promise<number> {

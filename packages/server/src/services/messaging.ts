@@ -1,6 +1,6 @@
 import { LIMITS, isBlankText, type Conversation, type HistoryResponse, type Message, type ReadResponse, type TextContent } from '@confab/protocol';
 import { ApiError } from '../errors.js';
-import { newId, newMessageId } from '../ids.js';
+import { newId, newMessageStamp } from '../ids.js';
 import type { HistoryInput, ReadInput, SendMessageInput } from '../schemas.js';
 import { readSendContext } from '../storage/send-context.js';
 import { isConversationMissing, type ConversationRecord } from '../storage/store.js';
@@ -130,16 +130,14 @@ export function createMessagingService(context: ServiceContext, options: Messagi
         const mentions = await checkMentions(store, conversation, senderId, (content as TextContent).text, input.mentions);
         if (mentions) content = { ...(content as TextContent), mentions };
       }
-      const createdAt = context.now();
       const result = await store
         .appendMessage({
-          id: newMessageId(createdAt),
+          ...newMessageStamp(context.now()),
           conversationId: conversation.id,
           senderId,
           clientMsgId: input.clientMsgId,
           type: input.type,
           content,
-          createdAt,
           ...(hiddenFor === undefined ? {} : { hiddenFor }),
         })
         .catch((error: unknown) => {
